@@ -1,0 +1,73 @@
+"""Source notebooks follow the course's rules; release/ and notebooks/ are in step with them."""
+
+import json
+
+import nbformat
+import pytest
+
+from torchcourse import pipeline
+from torchcourse.authoring import problems_in_source
+
+TOPICS = pipeline.topics()
+MIN_GRADED = 6
+
+
+def test_there_are_topics():
+    assert len(TOPICS) >= 2
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_source_notebook_follows_the_rules(topic):
+    nb = nbformat.read(pipeline.source_path(topic), as_version=4)
+    assert problems_in_source(nb) == []
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_exercise_has_a_mistake_and_an_alternative(topic):
+    nb = nbformat.read(pipeline.source_path(topic), as_version=4)
+    exercises = set(pipeline.solution_cells(nb))
+    assert len(exercises) >= MIN_GRADED, f"{topic} has only {len(exercises)} graded exercises"
+    recorded = pipeline.fixtures(topic)
+    unknown = {f.exercise for f in recorded} - exercises
+    assert not unknown, f"fixtures for exercises that do not exist: {unknown}"
+    for exercise in sorted(exercises):
+        kinds = {f.kind for f in recorded if f.exercise == exercise}
+        assert kinds == {"mistake", "alternative"}, f"{topic}/{exercise} has fixtures {kinds or 'none'}"
+    for fixture in recorded:
+        assert fixture.description, f"{fixture.path} must start with a comment saying what it shows"
+
+
+def _comparable(nb):
+    """Cells as (id, type, source, nbgrader metadata, tags), papermill's injected cell left out."""
+    return [(c.get("id"), c.cell_type, c.source, json.dumps(c.metadata.get("nbgrader"), sort_keys=True),
+             [t for t in c.metadata.get("tags", [])])
+            for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_published_notebook_is_in_step_with_source(topic):
+    published = pipeline.published_path(topic)
+    assert published.exists(), f"{published} missing: run ./course build"
+    source = nbformat.read(pipeline.source_path(topic), as_version=4)
+    executed = nbformat.read(published, as_version=4)
+    assert _comparable(executed) == _comparable(source), (
+        f"{published} is out of date with its source: run ./course build")
+    params = executed.metadata.get("papermill", {}).get("parameters", {})
+    assert params.get("device") == "cpu", "the published edition is executed on the CPU"
+    assert all(c.get("outputs") is not None for c in executed.cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_release_is_what_nbgrader_generates_now(topic, graded):
+    fresh = pipeline.release_path(topic, graded[topic].course_root)
+    committed = pipeline.release_path(topic)
+    assert committed.exists(), f"{committed} missing: run ./course release"
+    assert nbformat.read(committed, as_version=4) == nbformat.read(fresh, as_version=4), (
+        f"{committed} differs from what nbgrader generates from source/: run ./course release")
+
+
+def test_release_has_no_solutions_or_hidden_tests():
+    for topic in TOPICS:
+        text = pipeline.release_path(topic).read_text()
+        for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS"):
+            assert marker not in text, f"{topic} release contains {marker}"

@@ -1,0 +1,166 @@
+"""./course: build, check, grade and serve the PyTorch fundamentals course."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from . import pipeline
+from .authoring import problems_in_source
+from .pipeline import ROOT, PipelineError
+
+
+def cmd_release(args) -> int:
+    chosen = pipeline.check_topics(args.topics)
+    pipeline.generate_release(chosen)
+    print(f"release/ regenerated for {len(chosen)} topic(s): {', '.join(chosen)}")
+    return 0
+
+
+def cmd_execute(args) -> int:
+    chosen = pipeline.check_topics(args.topics)
+    out = Path(args.output_dir)
+    print(f"executing {len(chosen)} notebook(s) on device={args.device} into {out}/ "
+          f"with {args.workers or os.cpu_count()} worker(s)")
+    times = pipeline.execute_notebooks(chosen, out, device=args.device, seed=args.seed,
+                                       workers=args.workers, timeout=args.timeout)
+    print(f"done: {sum(times.values()):.1f} s of notebook time")
+    return 0
+
+
+def cmd_build(args) -> int:
+    """Everything a learner or CI needs, headless: student versions + published edition."""
+    cmd_check(args)
+    cmd_release(args)
+    args.output_dir, args.device = ROOT / pipeline.PUBLISHED, "cpu"
+    return cmd_execute(args)
+
+
+def cmd_check(args) -> int:
+    bad = 0
+    for topic in pipeline.check_topics(getattr(args, "topics", None)):
+        for problem in problems_in_source(nbformat.read(pipeline.source_path(topic), as_version=4)):
+            print(f"{topic}: {problem}", file=sys.stderr)
+            bad += 1
+    if bad:
+        raise PipelineError(f"{bad} problem(s) in source notebooks (listed above)")
+    return 0
+
+
+def cmd_fixtures(args) -> int:
+    chosen = pipeline.check_topics(args.topics)
+    with tempfile.TemporaryDirectory(prefix="course-fixtures-") as tmp:
+        results = pipeline.grade_fixtures_parallel(chosen, Path(tmp), workers=args.workers)
+        failed = 0
+        for topic, graded in results.items():
+            print(f"\n{topic}: {len(graded.scores)} submissions autograded in {graded.seconds:.1f} s")
+            for student, cells in graded.scores.items():
+                max_scores = {c: m for c, (_, m) in cells.items()}
+                expected = pipeline.expected_scores(topic, student, max_scores)
+                got = {c: s for c, (s, _) in cells.items()}
+                ok = got == expected
+                failed += not ok
+                wrong = [f"{c}={got[c]:g} (want {expected[c]:g})" for c in got if got[c] != expected[c]]
+                print(f"  {'ok  ' if ok else 'FAIL'} {student:60s} {sum(got.values()):5g}/"
+                      f"{sum(max_scores.values()):g}  {' '.join(wrong)}")
+    if failed:
+        print(f"\n{failed} submission(s) did not score as expected", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_test(args) -> int:
+    sanitize = ROOT / "tests" / "nbval_sanitize.cfg"
+    cmd = [sys.executable, "-m", "pytest", "tests", pipeline.PUBLISHED, "--nbval",
+           "--nbval-sanitize-with", str(sanitize), *args.pytest_args]
+    return subprocess.call(cmd, cwd=ROOT)
+
+
+def cmd_nbgrader(args) -> int:
+    """Run nbgrader in the course root with the course's environment."""
+    return subprocess.call([sys.executable, "-m", "nbgrader", *args.nbgrader_args], cwd=ROOT)
+
+
+def cmd_start(args) -> int:
+    """Build the student versions, then serve the course in JupyterLab."""
+    if not args.no_build:
+        cmd_release(argparse.Namespace(topics=None))
+    cmd = ["jupyter", "lab", "--no-browser", "--ip", args.ip, "--port", str(args.port),
+           f"--ServerApp.root_dir={ROOT}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    print("starting JupyterLab; open the URL it prints. Learners: open release/<topic>/. "
+          "Stop with Ctrl-C.")
+    return subprocess.call(cmd, cwd=ROOT)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="./course", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_topics(p):
+        p.add_argument("topics", nargs="*", help="topic ids (default: all), e.g. 01_tensors")
+        return p
+
+    def with_execution(p):
+        p.add_argument("--seed", type=int, default=0, help="the notebooks' seed parameter (default 0)")
+        p.add_argument("--workers", type=int, default=None, help="notebooks run at once (default: cores)")
+        p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+        return p
+
+    p = sub.add_parser("start", help="build the student versions and open the course in JupyterLab (main job)")
+    p.add_argument("--port", type=int, default=8888)
+    p.add_argument("--ip", default="127.0.0.1")
+    p.add_argument("--no-build", action="store_true", help="skip regenerating release/")
+    p.set_defaults(func=cmd_start)
+
+    p = with_execution(with_topics(sub.add_parser(
+        "build", help="headless build: check sources, regenerate release/ and notebooks/ (CPU)")))
+    p.set_defaults(func=cmd_build)
+
+    p = with_topics(sub.add_parser("release", help="regenerate release/ with nbgrader generate_assignment"))
+    p.set_defaults(func=cmd_release)
+
+    p = with_execution(with_topics(sub.add_parser(
+        "execute", help="run notebooks with papermill (e.g. --device cuda on a GPU runner)")))
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda or mps (default auto)")
+    p.add_argument("--output-dir", default="executed", help="where executed notebooks go (default executed/)")
+    p.set_defaults(func=cmd_execute)
+
+    p = with_topics(sub.add_parser("check", help="check source notebooks against the course's rules"))
+    p.set_defaults(func=cmd_check)
+
+    p = with_topics(sub.add_parser(
+        "fixtures", help="autograde release, solutions and recorded fixtures; print a score table"))
+    p.add_argument("--workers", type=int, default=None)
+    p.set_defaults(func=cmd_fixtures)
+
+    p = sub.add_parser("nbgrader", help="run any nbgrader command in the course root, e.g. "
+                       "./course nbgrader autograde 01_tensors")
+    p.add_argument("nbgrader_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_nbgrader)
+
+    p = sub.add_parser("test", help="run the full test suite (what CI runs)")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
+    p.set_defaults(func=cmd_test)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PipelineError as err:
+        print(f"course: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

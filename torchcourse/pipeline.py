@@ -1,0 +1,320 @@
+"""The course's build and grading pipeline, on top of nbgrader and papermill.
+
+* :func:`generate_release` makes the student versions (``release/``) with
+  ``nbgrader generate_assignment``.
+* :func:`execute_notebooks` runs source notebooks with papermill and writes the
+  published edition (``notebooks/``).
+* :func:`grade_fixtures` proves the grading means something: it autogrades the
+  untouched release, the solutions and every recorded fixture submission
+  (``tests/submissions/<topic>/<exercise>/{mistake,alternative}_*.py``) with the
+  real ``nbgrader autograde`` in a temporary copy of the course.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = "source"
+RELEASE = "release"
+PUBLISHED = "notebooks"
+SUBMISSIONS = Path("tests") / "submissions"
+PARAMETERS = ("device", "seed")
+SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
+class PipelineError(RuntimeError):
+    """A step of the pipeline failed; the message says which and why."""
+
+
+# --------------------------------------------------------------------- topics
+
+def topics(root: Path = ROOT) -> list[str]:
+    """Topic ids (= nbgrader assignment ids) in learning order: ``source/<id>/<id>.ipynb``."""
+    found = sorted(p.parent.name for p in (root / SOURCE).glob("*/*.ipynb")
+                   if p.stem == p.parent.name)
+    return found
+
+
+def source_path(topic: str, root: Path = ROOT) -> Path:
+    return root / SOURCE / topic / f"{topic}.ipynb"
+
+
+def release_path(topic: str, root: Path = ROOT) -> Path:
+    return root / RELEASE / topic / f"{topic}.ipynb"
+
+
+def published_path(topic: str, root: Path = ROOT) -> Path:
+    return root / PUBLISHED / f"{topic}.ipynb"
+
+
+def check_topics(requested: list[str] | None, root: Path = ROOT) -> list[str]:
+    """Return ``requested`` (or every topic), failing clearly on unknown names."""
+    known = topics(root)
+    if not requested:
+        return known
+    unknown = [t for t in requested if t not in known]
+    if unknown:
+        raise PipelineError(f"unknown topic(s) {unknown}; known topics: {known}")
+    return list(requested)
+
+
+# -------------------------------------------------------------------- nbgrader
+
+def run_nbgrader(args: list[str], course_root: Path) -> subprocess.CompletedProcess:
+    """Run ``nbgrader ARGS`` in ``course_root``; raise :class:`PipelineError` on failure."""
+    if not (course_root / "nbgrader_config.py").exists():
+        raise PipelineError(f"{course_root} has no nbgrader_config.py; run from the course root")
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_root,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise PipelineError(f"nbgrader {' '.join(args)} failed (exit {proc.returncode}):\n"
+                            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return proc
+
+
+def generate_release(topic_ids: list[str], root: Path = ROOT) -> None:
+    """Write ``release/<topic>/<topic>.ipynb`` for each topic with nbgrader."""
+    for topic in topic_ids:
+        run_nbgrader(["generate_assignment", topic, "--force"], root)
+
+
+# -------------------------------------------------------------------- papermill
+
+def clean_papermill_metadata(nb) -> None:
+    """Drop papermill's timestamps, durations and random ids so re-running gives a small diff."""
+    params = nb.metadata.get("papermill", {}).get("parameters")
+    nb.metadata.pop("papermill", None)
+    if params is not None:
+        nb.metadata["papermill"] = {"parameters": params}
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.metadata.get("tags") == []:
+            del cell.metadata["tags"]
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id
+
+
+def execute_notebook(topic: str, output: Path, *, device: str = "auto", seed: int = 0,
+                     timeout: int = 600, root: Path = ROOT) -> float:
+    """Execute one source notebook with papermill into ``output``; return seconds taken.
+
+    The kernel runs in a fresh temporary folder, so files a lesson writes (a
+    saved model, say) never land in the repository.
+    """
+    output = Path(output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=f"run-{topic}-") as workdir:
+        cmd = [sys.executable, "-m", "papermill", str(source_path(topic, root)), str(output),
+               "-k", "python3", "--cwd", workdir, "--execution-timeout", str(timeout),
+               "--no-progress-bar", "-p", "device", device, "-p", "seed", str(seed)]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise PipelineError(f"papermill failed on {topic} (device={device}); the output "
+                            f"notebook {output} shows the failing cell.\n{proc.stderr[-4000:]}")
+    nb = nbformat.read(output, as_version=4)
+    clean_papermill_metadata(nb)
+    nbformat.write(nb, output)
+    return seconds
+
+
+def execute_notebooks(topic_ids: list[str], output_dir: Path, *, device: str = "auto",
+                      seed: int = 0, workers: int | None = None, timeout: int = 600,
+                      root: Path = ROOT, report=print) -> dict[str, float]:
+    """Execute several notebooks in parallel; return ``{topic: seconds}``.
+
+    Every notebook is attempted; failures are collected and raised together.
+    """
+    workers = workers or os.cpu_count() or 1
+    times, failures = {}, []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(execute_notebook, t, Path(output_dir) / f"{t}.ipynb",
+                               device=device, seed=seed, timeout=timeout, root=root): t
+                   for t in topic_ids}
+        for n, future in enumerate(concurrent.futures.as_completed(futures), 1):
+            topic = futures[future]
+            try:
+                times[topic] = future.result()
+                report(f"[{n}/{len(futures)}] executed {topic} in {times[topic]:.1f} s")
+            except PipelineError as err:
+                failures.append(str(err))
+                report(f"[{n}/{len(futures)}] FAILED {topic}")
+    if failures:
+        raise PipelineError("\n\n".join(failures))
+    return times
+
+
+# ------------------------------------------------------------------ submissions
+
+def strip_solution_markers(source: str) -> str:
+    """The solution as a learner would type it: the source cell minus nbgrader's markers."""
+    return "\n".join(line for line in source.splitlines()
+                     if line.strip() not in SOLUTION_MARKERS)
+
+
+def solution_cells(nb) -> dict[str, str]:
+    """``{exercise id: cell source}`` of every autograded-answer cell."""
+    return {cell.metadata["nbgrader"]["grade_id"]: cell.source for cell in nb.cells
+            if cell.metadata.get("nbgrader", {}).get("solution")}
+
+
+def fill_in(release_nb, answers: dict[str, str]):
+    """A copy of a student notebook with the given exercise cells answered."""
+    nb = nbformat.from_dict(release_nb)
+    unknown = set(answers) - set(solution_cells(nb))
+    if unknown:
+        raise PipelineError(f"no exercise cell(s) {sorted(unknown)} in this notebook")
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+    return nb
+
+
+@dataclasses.dataclass(frozen=True)
+class Fixture:
+    """A recorded submission for one exercise: a common mistake or a correct alternative."""
+
+    topic: str
+    exercise: str
+    kind: str  # "mistake" or "alternative"
+    slug: str
+    path: Path
+
+    @property
+    def student(self) -> str:
+        """nbgrader student id used for this fixture."""
+        return f"{self.kind}--{self.exercise}--{self.slug}"
+
+    @property
+    def description(self) -> str:
+        """The fixture's leading comment, without the ``#``."""
+        lines = []
+        for line in self.path.read_text().splitlines():
+            if not line.startswith("#"):
+                break
+            lines.append(line.lstrip("# ").rstrip())
+        return " ".join(lines)
+
+
+FIXTURE_NAME = re.compile(r"^(mistake|alternative)_([a-z0-9_]+)\.py$")
+
+
+def fixtures(topic: str, root: Path = ROOT) -> list[Fixture]:
+    """Every fixture recorded for ``topic``, sorted by exercise then name."""
+    found = []
+    for path in sorted((root / SUBMISSIONS / topic).glob("*/*.py")):
+        match = FIXTURE_NAME.match(path.name)
+        if not match:
+            raise PipelineError(f"{path}: fixture names are mistake_<slug>.py or alternative_<slug>.py")
+        found.append(Fixture(topic, path.parent.name, match[1], match[2], path))
+    return found
+
+
+# --------------------------------------------------------------------- grading
+
+@dataclasses.dataclass
+class GradedCourse:
+    """Results of autograding a set of submissions of one topic in a temporary course."""
+
+    topic: str
+    course_root: Path
+    scores: dict[str, dict[str, tuple[float, float]]]  # student -> test cell -> (score, max)
+    seconds: float
+
+    def autograded_notebook(self, student: str):
+        path = self.course_root / "autograded" / student / self.topic / f"{self.topic}.ipynb"
+        return nbformat.read(path, as_version=4)
+
+
+def make_course_copy(topic_ids: list[str], workdir: Path, root: Path = ROOT) -> Path:
+    """A minimal course (config + the topics' sources) in ``workdir``."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(root / "nbgrader_config.py", workdir / "nbgrader_config.py")
+    for topic in topic_ids:
+        shutil.copytree(root / SOURCE / topic, workdir / SOURCE / topic)
+    return workdir
+
+
+def read_scores(course_root: Path, topic: str, students: list[str]) -> dict:
+    """``{student: {grade cell: (score, max_score)}}`` from the course's gradebook."""
+    from nbgrader.api import Gradebook
+
+    url = "sqlite:///" + str(course_root / "gradebook.db")
+    with Gradebook(url) as gradebook:
+        result = {}
+        for student in students:
+            notebook = gradebook.find_submission_notebook(topic, topic, student)
+            result[student] = {g.name: (float(g.score), float(g.max_score))
+                               for g in notebook.grades}
+    return result
+
+
+def autograde(topic: str, submissions: dict[str, object], workdir: Path,
+              root: Path = ROOT) -> GradedCourse:
+    """Autograde ``{student: notebook}`` for one topic with real nbgrader in ``workdir``.
+
+    ``workdir`` must already hold a course copy with a generated release.
+    """
+    start = time.perf_counter()
+    for student, nb in submissions.items():
+        target = workdir / "submitted" / student / topic / f"{topic}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+    run_nbgrader(["autograde", topic, "--force"], workdir)
+    scores = read_scores(workdir, topic, list(submissions))
+    return GradedCourse(topic, workdir, scores, time.perf_counter() - start)
+
+
+def fixture_submissions(topic: str, course_root: Path, root: Path = ROOT) -> dict[str, object]:
+    """The submissions that prove the grading: release, solution and every fixture."""
+    release = nbformat.read(release_path(topic, course_root), as_version=4)
+    source = nbformat.read(source_path(topic, root), as_version=4)
+    solutions = {k: strip_solution_markers(v) for k, v in solution_cells(source).items()}
+    submissions = {"release": release, "solution": fill_in(release, solutions)}
+    for fixture in fixtures(topic, root):
+        answers = dict(solutions, **{fixture.exercise: fixture.path.read_text()})
+        submissions[fixture.student] = fill_in(release, answers)
+    return submissions
+
+
+def grade_fixtures(topic: str, workdir: Path, root: Path = ROOT) -> GradedCourse:
+    """Generate the release of ``topic`` in a fresh course copy and autograde all fixtures."""
+    course = make_course_copy([topic], Path(workdir), root)
+    generate_release([topic], course)
+    return autograde(topic, fixture_submissions(topic, course, root), course, root)
+
+
+def expected_scores(topic: str, student: str, max_scores: dict[str, float]) -> dict[str, float]:
+    """What each test cell must score for a fixture student (see :func:`grade_fixtures`)."""
+    if student == "release":
+        return {cell: 0.0 for cell in max_scores}
+    if student == "solution" or student.startswith("alternative--"):
+        return dict(max_scores)
+    kind, exercise, _ = student.split("--")
+    assert kind == "mistake", student
+    tests_cell = exercise + "_tests"
+    return {cell: (0.0 if cell == tests_cell else full) for cell, full in max_scores.items()}
+
+
+def grade_fixtures_parallel(topic_ids: list[str], workdir: Path, workers: int | None = None,
+                            root: Path = ROOT) -> dict[str, GradedCourse]:
+    """:func:`grade_fixtures` for several topics at once, one process each."""
+    workers = workers or os.cpu_count() or 1
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {t: pool.submit(grade_fixtures, t, Path(workdir) / t, root) for t in topic_ids}
+        return {t: f.result() for t, f in futures.items()}
