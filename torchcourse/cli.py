@@ -86,6 +86,12 @@ def cmd_nbgrader(args) -> int:
     return subprocess.call([sys.executable, "-m", "nbgrader", *args.nbgrader_args], cwd=ROOT)
 
 
+def cmd_benchmark(args) -> int:
+    """Print papermill and autograde timings per notebook (benchmarks/timings.py)."""
+    return subprocess.call([sys.executable, str(ROOT / "benchmarks" / "timings.py"),
+                            *args.benchmark_args], cwd=ROOT)
+
+
 def cmd_start(args) -> int:
     """Build the student versions, then serve the course in JupyterLab."""
     if not args.no_build:
@@ -144,6 +150,10 @@ def parser() -> argparse.ArgumentParser:
                        "./course nbgrader autograde 01_tensors")
     p.add_argument("nbgrader_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_nbgrader)
+
+    p = sub.add_parser("benchmark", help="print papermill and autograde times per notebook")
+    p.add_argument("benchmark_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_benchmark)
 
     p = sub.add_parser("test", help="run the full test suite (what CI runs)")
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")

@@ -1,0 +1,55 @@
+"""The main job's last step: JupyterLab serves the course with nbgrader's extensions."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from torchcourse import pipeline
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str, token: str) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.status, response.read().decode()
+
+
+def test_course_start_serves_jupyterlab_with_formgrader(tmp_path):
+    port, token = free_port(), "course-test-token"
+    env = dict(os.environ, JUPYTER_TOKEN=token, JUPYTER_RUNTIME_DIR=str(tmp_path))
+    server = subprocess.Popen([sys.executable, "-m", "torchcourse.cli", "start", "--no-build",
+                               "--port", str(port)], cwd=pipeline.ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, status = time.monotonic() + 60, None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                status = get(f"http://127.0.0.1:{port}/api/status", token)
+                break
+            except OSError:
+                time.sleep(0.5)
+        if status is None:
+            server.kill()
+            pytest.fail(f"JupyterLab did not answer within 60 s:\n{server.communicate()[0][-3000:]}")
+        assert status[0] == 200 and "started" in json.loads(status[1])
+        code, page = get(f"http://127.0.0.1:{port}/formgrader", token)
+        assert code == 200 and "nbgrader" in page.lower()
+        code, listing = get(f"http://127.0.0.1:{port}/api/contents/release", token)
+        assert {item["name"] for item in json.loads(listing)["content"]} >= set(pipeline.topics())
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
