@@ -162,7 +162,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args, extra = top.parse_known_args(argv)
+    passthrough = {"test": "pytest_args", "nbgrader": "nbgrader_args", "benchmark": "benchmark_args"}
+    if extra and args.command not in passthrough:
+        top.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command in passthrough:  # options such as -k or --force go to the wrapped tool
+        setattr(args, passthrough[args.command], getattr(args, passthrough[args.command]) + extra)
     try:
         return args.func(args)
     except PipelineError as err:
