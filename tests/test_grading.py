@@ -9,24 +9,30 @@ import pytest
 
 from torchcourse import pipeline
 
-CASES = [(topic, student) for topic in pipeline.topics()
-         for student in ["release", "solution"] + [f.student for f in pipeline.fixtures(topic)]]
+PLANS = {topic: pipeline.fixture_plan(topic) for topic in pipeline.topics()}
+CASES = [(topic, student) for topic, plan in PLANS.items() for student in plan]
 
 
 def _describe(topic, student):
-    for fixture in pipeline.fixtures(topic):
-        if fixture.student == student:
-            return f"{fixture.path.relative_to(pipeline.ROOT)}: {fixture.description}"
-    return student
+    lines = [f"{topic}: {student}"]
+    for fixture in PLANS[topic][student]:
+        lines.append(f"  {fixture.path.relative_to(pipeline.ROOT)}: {fixture.description}")
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize(("topic", "student"), CASES, ids=[f"{t}:{s}" for t, s in CASES])
 def test_submission_scores_as_expected(graded, topic, student):
     cells = graded[topic].scores[student]
     got = {cell: score for cell, (score, _) in cells.items()}
-    expected = pipeline.expected_scores(topic, student, {c: m for c, (_, m) in cells.items()})
+    expected = pipeline.expected_scores(student, {c: m for c, (_, m) in cells.items()})
     wrong = {c: f"scored {got[c]:g}, expected {expected[c]:g}" for c in got if got[c] != expected[c]}
     assert not wrong, f"{_describe(topic, student)}\n{wrong}"
+
+
+def test_every_fixture_is_graded():
+    for topic, plan in PLANS.items():
+        graded_fixtures = {f for included in plan.values() for f in included}
+        assert graded_fixtures == set(pipeline.fixtures(topic))
 
 
 def _test_cell_streams(nb):
@@ -47,17 +53,23 @@ def test_solutions_write_nothing_to_stderr_in_test_cells(graded):
 def test_a_warning_from_a_correct_answer_goes_to_stdout_and_costs_nothing(graded):
     """Correct code may trigger a PyTorch UserWarning inside a test cell. nbgrader
     zeroes any test cell that writes to stderr, so setup_notebook() routes warnings
-    to stdout. The `*_warns` alternative fixtures prove that it works."""
-    warning_fixtures = [f for t in graded for f in pipeline.fixtures(t) if f.slug.split("_")[-1] == "warns"]
-    assert warning_fixtures, "record at least one alternative_*warns.py fixture"
-    for fixture in warning_fixtures:
-        nb = graded[fixture.topic].autograded_notebook(fixture.student)
-        streams = list(_test_cell_streams(nb))
-        assert any(name == "stdout" and "Warning" in text for _, name, text in streams), (
-            f"{fixture.path} was expected to emit a warning in its test cell; it did not")
-        assert not any(name == "stderr" for _, name, _ in streams)
-        cells = graded[fixture.topic].scores[fixture.student]
-        assert all(score == full for score, full in cells.values())
+    to stdout. The `*warns` alternative fixtures prove that it works."""
+    checked = 0
+    for topic, plan in PLANS.items():
+        for student, included in plan.items():
+            for fixture in included:
+                if fixture.slug.split("_")[-1] != "warns":
+                    continue
+                tests_cell = fixture.exercise + "_tests"
+                streams = [(name, text) for cell, name, text in
+                           _test_cell_streams(graded[topic].autograded_notebook(student)) if cell == tests_cell]
+                assert any(name == "stdout" and "Warning" in text for name, text in streams), (
+                    f"{fixture.path} was expected to emit a warning in {tests_cell}; it did not")
+                assert not any(name == "stderr" for name, _ in streams)
+                score, full = graded[topic].scores[student][tests_cell]
+                assert score == full > 0
+                checked += 1
+    assert checked, "record at least one alternative_*warns.py fixture"
 
 
 def test_instructor_feedback_and_export_work_on_a_graded_course(graded):

@@ -62,7 +62,7 @@ def cmd_fixtures(args) -> int:
             print(f"\n{topic}: {len(graded.scores)} submissions autograded in {graded.seconds:.1f} s")
             for student, cells in graded.scores.items():
                 max_scores = {c: m for c, (_, m) in cells.items()}
-                expected = pipeline.expected_scores(topic, student, max_scores)
+                expected = pipeline.expected_scores(student, max_scores)
                 got = {c: s for c, (s, _) in cells.items()}
                 ok = got == expected
                 failed += not ok

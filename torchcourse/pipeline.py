@@ -280,15 +280,41 @@ def autograde(topic: str, submissions: dict[str, object], workdir: Path,
     return GradedCourse(topic, workdir, scores, time.perf_counter() - start)
 
 
+def fixture_plan(topic: str, root: Path = ROOT) -> dict[str, list[Fixture]]:
+    """Which fixtures each graded submission holds, by nbgrader student id.
+
+    * ``release``: the student version, untouched;
+    * ``solution``: every exercise answered with the source solution;
+    * ``mistake--<exercise>--<slug>``: the solutions with one mistake, alone, so
+      that the other exercises show they keep full marks;
+    * ``alternatives-<k>``: the k-th recorded alternative of every exercise
+      that has one, together (correct answers must all score, so they can share
+      a submission; this saves one autograde run per extra alternative).
+    """
+    plan: dict[str, list[Fixture]] = {"release": [], "solution": []}
+    alternatives: dict[str, list[Fixture]] = {}
+    for fixture in fixtures(topic, root):
+        if fixture.kind == "mistake":
+            plan[fixture.student] = [fixture]
+        else:
+            alternatives.setdefault(fixture.exercise, []).append(fixture)
+    for k in range(max(map(len, alternatives.values()), default=0)):
+        plan[f"alternatives-{k + 1}"] = [alts[k] for alts in alternatives.values() if len(alts) > k]
+    return plan
+
+
 def fixture_submissions(topic: str, course_root: Path, root: Path = ROOT) -> dict[str, object]:
-    """The submissions that prove the grading: release, solution and every fixture."""
+    """The notebooks of :func:`fixture_plan`, built from the course's fresh release."""
     release = nbformat.read(release_path(topic, course_root), as_version=4)
     source = nbformat.read(source_path(topic, root), as_version=4)
     solutions = {k: strip_solution_markers(v) for k, v in solution_cells(source).items()}
-    submissions = {"release": release, "solution": fill_in(release, solutions)}
-    for fixture in fixtures(topic, root):
-        answers = dict(solutions, **{fixture.exercise: fixture.path.read_text()})
-        submissions[fixture.student] = fill_in(release, answers)
+    submissions = {}
+    for student, included in fixture_plan(topic, root).items():
+        if student == "release":
+            submissions[student] = release
+            continue
+        answers = dict(solutions, **{f.exercise: f.path.read_text() for f in included})
+        submissions[student] = fill_in(release, answers)
     return submissions
 
 
@@ -299,16 +325,16 @@ def grade_fixtures(topic: str, workdir: Path, root: Path = ROOT) -> GradedCourse
     return autograde(topic, fixture_submissions(topic, course, root), course, root)
 
 
-def expected_scores(topic: str, student: str, max_scores: dict[str, float]) -> dict[str, float]:
-    """What each test cell must score for a fixture student (see :func:`grade_fixtures`)."""
+def expected_scores(student: str, max_scores: dict[str, float]) -> dict[str, float]:
+    """What each test cell must score for a submission of :func:`fixture_plan`."""
     if student == "release":
         return {cell: 0.0 for cell in max_scores}
-    if student == "solution" or student.startswith("alternative--"):
-        return dict(max_scores)
-    kind, exercise, _ = student.split("--")
-    assert kind == "mistake", student
-    tests_cell = exercise + "_tests"
-    return {cell: (0.0 if cell == tests_cell else full) for cell, full in max_scores.items()}
+    if student.startswith("mistake--"):
+        tests_cell = student.split("--")[1] + "_tests"
+        if tests_cell not in max_scores:
+            raise PipelineError(f"{student}: the notebook has no test cell {tests_cell!r}")
+        return {cell: (0.0 if cell == tests_cell else full) for cell, full in max_scores.items()}
+    return dict(max_scores)  # solution and alternatives: full marks
 
 
 def grade_fixtures_parallel(topic_ids: list[str], workdir: Path, workers: int | None = None,
