@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+from tqdm import tqdm
 
 from . import pipeline
 from .authoring import problems_in_source
@@ -55,8 +56,11 @@ def cmd_check(args) -> int:
 
 def cmd_fixtures(args) -> int:
     chosen = pipeline.check_topics(args.topics)
+    total = sum(len(pipeline.fixture_plan(t)) for t in chosen)
     with tempfile.TemporaryDirectory(prefix="course-fixtures-") as tmp:
-        results = pipeline.grade_fixtures_parallel(chosen, Path(tmp), workers=args.workers)
+        with tqdm(total=total, unit="notebook", desc="autograding", dynamic_ncols=True) as bar:
+            results = pipeline.grade_fixtures_parallel(chosen, Path(tmp), workers=args.workers,
+                                                       on_graded=lambda: bar.update())
         failed = 0
         for topic, graded in results.items():
             print(f"\n{topic}: {len(graded.scores)} submissions autograded in {graded.seconds:.1f} s")

@@ -72,16 +72,25 @@ def check_topics(requested: list[str] | None, root: Path = ROOT) -> list[str]:
 
 # -------------------------------------------------------------------- nbgrader
 
-def run_nbgrader(args: list[str], course_root: Path) -> subprocess.CompletedProcess:
-    """Run ``nbgrader ARGS`` in ``course_root``; raise :class:`PipelineError` on failure."""
+def run_nbgrader(args: list[str], course_root: Path, on_line=None) -> str:
+    """Run ``nbgrader ARGS`` in ``course_root`` and return its log.
+
+    ``on_line``, if given, is called with each log line as it arrives (used for
+    progress bars). Raises :class:`PipelineError` if nbgrader fails.
+    """
     if not (course_root / "nbgrader_config.py").exists():
         raise PipelineError(f"{course_root} has no nbgrader_config.py; run from the course root")
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_root,
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
+    proc = subprocess.Popen([sys.executable, "-m", "nbgrader", *args], cwd=course_root,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    for line in proc.stdout:
+        lines.append(line)
+        if on_line is not None:
+            on_line(line)
+    if proc.wait() != 0:
         raise PipelineError(f"nbgrader {' '.join(args)} failed (exit {proc.returncode}):\n"
-                            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return proc
+                            + "".join(lines[-60:]))
+    return "".join(lines)
 
 
 def generate_release(topic_ids: list[str], root: Path = ROOT) -> None:
@@ -264,18 +273,27 @@ def read_scores(course_root: Path, topic: str, students: list[str]) -> dict:
     return result
 
 
+#: nbgrader logs this line once per student, when that student's notebook is graded.
+GRADED_LOG_LINE = "Setting destination file permissions"
+
+
 def autograde(topic: str, submissions: dict[str, object], workdir: Path,
-              root: Path = ROOT) -> GradedCourse:
+              root: Path = ROOT, on_graded=None) -> GradedCourse:
     """Autograde ``{student: notebook}`` for one topic with real nbgrader in ``workdir``.
 
     ``workdir`` must already hold a course copy with a generated release.
+    ``on_graded()``, if given, is called after each student's notebook is graded.
     """
     start = time.perf_counter()
     for student, nb in submissions.items():
         target = workdir / "submitted" / student / topic / f"{topic}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, target)
-    run_nbgrader(["autograde", topic, "--force"], workdir)
+    def on_line(line):
+        if on_graded is not None and GRADED_LOG_LINE in line:
+            on_graded()
+
+    run_nbgrader(["autograde", topic, "--force"], workdir, on_line)
     scores = read_scores(workdir, topic, list(submissions))
     return GradedCourse(topic, workdir, scores, time.perf_counter() - start)
 
@@ -318,11 +336,11 @@ def fixture_submissions(topic: str, course_root: Path, root: Path = ROOT) -> dic
     return submissions
 
 
-def grade_fixtures(topic: str, workdir: Path, root: Path = ROOT) -> GradedCourse:
+def grade_fixtures(topic: str, workdir: Path, root: Path = ROOT, on_graded=None) -> GradedCourse:
     """Generate the release of ``topic`` in a fresh course copy and autograde all fixtures."""
     course = make_course_copy([topic], Path(workdir), root)
     generate_release([topic], course)
-    return autograde(topic, fixture_submissions(topic, course, root), course, root)
+    return autograde(topic, fixture_submissions(topic, course, root), course, root, on_graded)
 
 
 def expected_scores(student: str, max_scores: dict[str, float]) -> dict[str, float]:
@@ -338,9 +356,10 @@ def expected_scores(student: str, max_scores: dict[str, float]) -> dict[str, flo
 
 
 def grade_fixtures_parallel(topic_ids: list[str], workdir: Path, workers: int | None = None,
-                            root: Path = ROOT) -> dict[str, GradedCourse]:
-    """:func:`grade_fixtures` for several topics at once, one process each."""
+                            root: Path = ROOT, on_graded=None) -> dict[str, GradedCourse]:
+    """:func:`grade_fixtures` for several topics at once, one nbgrader process each."""
     workers = workers or os.cpu_count() or 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {t: pool.submit(grade_fixtures, t, Path(workdir) / t, root) for t in topic_ids}
+        futures = {t: pool.submit(grade_fixtures, t, Path(workdir) / t, root, on_graded)
+                   for t in topic_ids}
         return {t: f.result() for t, f in futures.items()}
