@@ -61,6 +61,10 @@ def break_parameters(cells):
     cells[1].metadata["tags"] = []
 
 
+def break_parameters_lock(cells):
+    cells[1].metadata.pop("nbgrader")
+
+
 def break_predict(cells):
     cells[5].source = "### Try it"
 
@@ -82,6 +86,7 @@ def break_duplicate_id(cells):
     (break_hidden, "no ### BEGIN HIDDEN TESTS"),
     (break_markers, "lacks ### BEGIN/END SOLUTION"),
     (break_parameters, "tagged 'parameters'"),
+    (break_parameters_lock, "parameters cell must be locked"),
     (break_predict, "Predict, then run"),
     (break_sections, "missing a section headed 'Recap'"),
     (break_duplicate_id, "duplicate cell ids"),

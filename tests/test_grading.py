@@ -87,3 +87,18 @@ def test_instructor_feedback_and_export_work_on_a_graded_course(graded):
     assert float(rows["solution"]["score"]) == float(rows["solution"]["max_score"]) > 0
     assert float(rows["release"]["score"]) == 0
     assert len(rows) == len(graded[topic].scores)
+
+
+def test_grading_resets_an_edited_parameters_cell(graded):
+    """A learner may set device = "cuda" at home. The parameters cell is locked, so
+    autograde restores its defaults and the lesson runs on the grading machine."""
+    import nbformat
+
+    for topic, course in graded.items():
+        source = nbformat.read(pipeline.source_path(topic), as_version=4)
+        default = next(c.source for c in source.cells if "parameters" in c.metadata.get("tags", []))
+        assert default != pipeline.EDITED_PARAMETERS
+        cells = {c.get("id"): c for c in course.autograded_notebook(pipeline.EDITED_PARAMETERS_STUDENT).cells}
+        assert cells["parameters"].source == default, f"{topic}: autograde kept the learner's parameters"
+        errors = [o for o in cells["setup"].outputs if o.output_type == "error"]
+        assert not errors, f"{topic}: the setup cell failed under the learner's parameters: {errors}"

@@ -67,8 +67,13 @@ def code(cell_id: str, source: str, *, locked: bool = False, tags: tuple[str, ..
 
 
 def parameters(source: str = 'device = "auto"  # "auto", "cpu", "cuda" or "mps"\nseed = 0'):
-    """The papermill ``parameters`` cell (exactly one per notebook)."""
-    return code("parameters", source, tags=("parameters",))
+    """The papermill ``parameters`` cell (exactly one per notebook).
+
+    It is locked: autograde restores a locked cell from the gradebook, so a
+    learner who set ``device = "cuda"`` on their laptop is still graded with
+    ``"auto"`` on the grading machine instead of failing every test.
+    """
+    return code("parameters", source, locked=True, tags=("parameters",))
 
 
 def setup(source: str):
@@ -124,8 +129,11 @@ def problems_in_source(nb) -> list[str]:
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     if len(tagged) != 1:
         problems.append(f"exactly one cell must be tagged 'parameters'; found {len(tagged)}")
-    elif not all(re.search(rf"^{name}\s*=", tagged[0].source, re.M) for name in ("device", "seed")):
-        problems.append("the parameters cell must define `device` and `seed`")
+    else:
+        if not all(re.search(rf"^{name}\s*=", tagged[0].source, re.M) for name in ("device", "seed")):
+            problems.append("the parameters cell must define `device` and `seed`")
+        if not _meta(tagged[0]).get("locked"):
+            problems.append("the parameters cell must be locked, so grading always uses its defaults")
 
     grade_ids = [_meta(c)["grade_id"] for c in nb.cells if _meta(c)]
     dup_grades = {g for g in grade_ids if grade_ids.count(g) > 1}

@@ -220,6 +220,10 @@ class Fixture:
         return " ".join(lines)
 
 
+#: A learner with a GPU at home who edited the parameters cell before submitting.
+EDITED_PARAMETERS = 'device = "cuda"\nseed = 123'
+EDITED_PARAMETERS_STUDENT = "solution-edited-parameters"
+
 FIXTURE_NAME = re.compile(r"^(mistake|alternative)_([a-z0-9_]+)\.py$")
 
 
@@ -307,9 +311,11 @@ def fixture_plan(topic: str, root: Path = ROOT) -> dict[str, list[Fixture]]:
       that the other exercises show they keep full marks;
     * ``alternatives-<k>``: the k-th recorded alternative of every exercise
       that has one, together (correct answers must all score, so they can share
-      a submission; this saves one autograde run per extra alternative).
+      a submission; this saves one autograde run per extra alternative);
+    * ``solution-edited-parameters``: the solutions, with the parameters cell
+      changed to :data:`EDITED_PARAMETERS` (grading must reset it).
     """
-    plan: dict[str, list[Fixture]] = {"release": [], "solution": []}
+    plan: dict[str, list[Fixture]] = {"release": [], "solution": [], EDITED_PARAMETERS_STUDENT: []}
     alternatives: dict[str, list[Fixture]] = {}
     for fixture in fixtures(topic, root):
         if fixture.kind == "mistake":
@@ -333,6 +339,9 @@ def fixture_submissions(topic: str, course_root: Path, root: Path = ROOT) -> dic
             continue
         answers = dict(solutions, **{f.exercise: f.path.read_text() for f in included})
         submissions[student] = fill_in(release, answers)
+    for cell in submissions[EDITED_PARAMETERS_STUDENT].cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            cell.source = EDITED_PARAMETERS
     return submissions
 
 
