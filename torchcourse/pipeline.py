@@ -30,7 +30,6 @@ SOURCE = "source"
 RELEASE = "release"
 PUBLISHED = "notebooks"
 SUBMISSIONS = Path("tests") / "submissions"
-PARAMETERS = ("device", "seed")
 SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 
@@ -42,9 +41,7 @@ class PipelineError(RuntimeError):
 
 def topics(root: Path = ROOT) -> list[str]:
     """Topic ids (= nbgrader assignment ids) in learning order: ``source/<id>/<id>.ipynb``."""
-    found = sorted(p.parent.name for p in (root / SOURCE).glob("*/*.ipynb")
-                   if p.stem == p.parent.name)
-    return found
+    return sorted(p.parent.name for p in (root / SOURCE).glob("*/*.ipynb") if p.stem == p.parent.name)
 
 
 def source_path(topic: str, root: Path = ROOT) -> Path:
@@ -205,11 +202,6 @@ class Fixture:
     path: Path
 
     @property
-    def student(self) -> str:
-        """nbgrader student id used for this fixture."""
-        return f"{self.kind}--{self.exercise}--{self.slug}"
-
-    @property
     def description(self) -> str:
         """The fixture's leading comment, without the ``#``."""
         lines = []
@@ -319,7 +311,7 @@ def fixture_plan(topic: str, root: Path = ROOT) -> dict[str, list[Fixture]]:
     alternatives: dict[str, list[Fixture]] = {}
     for fixture in fixtures(topic, root):
         if fixture.kind == "mistake":
-            plan[fixture.student] = [fixture]
+            plan[f"mistake--{fixture.exercise}--{fixture.slug}"] = [fixture]
         else:
             alternatives.setdefault(fixture.exercise, []).append(fixture)
     for k in range(max(map(len, alternatives.values()), default=0)):
