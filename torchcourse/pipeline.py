@@ -178,6 +178,12 @@ def solution_cells(nb) -> dict[str, str]:
             if cell.metadata.get("nbgrader", {}).get("solution")}
 
 
+def solution_answers(topic: str, root: Path = ROOT) -> dict[str, str]:
+    """``{exercise id: answer}`` with every exercise answered by its source solution."""
+    source = nbformat.read(source_path(topic, root), as_version=4)
+    return {k: strip_solution_markers(v) for k, v in solution_cells(source).items()}
+
+
 def fill_in(release_nb, answers: dict[str, str]):
     """A copy of a student notebook with the given exercise cells answered."""
     nb = nbformat.from_dict(release_nb)
@@ -322,8 +328,7 @@ def fixture_plan(topic: str, root: Path = ROOT) -> dict[str, list[Fixture]]:
 def fixture_submissions(topic: str, course_root: Path, root: Path = ROOT) -> dict[str, object]:
     """The notebooks of :func:`fixture_plan`, built from the course's fresh release."""
     release = nbformat.read(release_path(topic, course_root), as_version=4)
-    source = nbformat.read(source_path(topic, root), as_version=4)
-    solutions = {k: strip_solution_markers(v) for k, v in solution_cells(source).items()}
+    solutions = solution_answers(topic, root)
     submissions = {}
     for student, included in fixture_plan(topic, root).items():
         if student == "release":
