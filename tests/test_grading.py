@@ -8,6 +8,7 @@ recorded alternative answer keeps full marks.
 import pytest
 
 from torchcourse import pipeline
+from torchcourse.authoring import TESTS_SUFFIX
 
 PLANS = {topic: pipeline.fixture_plan(topic) for topic in pipeline.topics()}
 CASES = [(topic, student) for topic, plan in PLANS.items() for student in plan]
@@ -22,11 +23,9 @@ def _describe(topic, student):
 
 @pytest.mark.parametrize(("topic", "student"), CASES, ids=[f"{t}:{s}" for t, s in CASES])
 def test_submission_scores_as_expected(graded, topic, student):
-    cells = graded[topic].scores[student]
-    got = {cell: score for cell, (score, _) in cells.items()}
-    expected = pipeline.expected_scores(student, {c: m for c, (_, m) in cells.items()})
-    wrong = {c: f"scored {got[c]:g}, expected {expected[c]:g}" for c in got if got[c] != expected[c]}
-    assert not wrong, f"{_describe(topic, student)}\n{wrong}"
+    wrong = pipeline.unexpected_scores(graded[topic], student, PLANS[topic][student])
+    assert not wrong, f"{_describe(topic, student)}\n" + "\n".join(
+        f"  {cell}: scored {got:g}, expected {want:g}" for cell, (got, want) in wrong.items())
 
 
 def test_every_fixture_is_graded():
@@ -60,7 +59,7 @@ def test_a_warning_from_a_correct_answer_goes_to_stdout_and_costs_nothing(graded
             for fixture in included:
                 if fixture.slug.split("_")[-1] != "warns":
                     continue
-                tests_cell = fixture.exercise + "_tests"
+                tests_cell = fixture.exercise + TESTS_SUFFIX
                 streams = [(name, text) for cell, name, text in
                            _test_cell_streams(graded[topic].autograded_notebook(student)) if cell == tests_cell]
                 assert any(name == "stdout" and "Warning" in text for name, text in streams), (

@@ -64,15 +64,13 @@ def cmd_fixtures(args) -> int:
         failed = 0
         for topic, graded in results.items():
             print(f"\n{topic}: {len(graded.scores)} submissions autograded in {graded.seconds:.1f} s")
-            for student, cells in graded.scores.items():
-                max_scores = {c: m for c, (_, m) in cells.items()}
-                expected = pipeline.expected_scores(student, max_scores)
-                got = {c: s for c, (s, _) in cells.items()}
-                ok = got == expected
-                failed += not ok
-                wrong = [f"{c}={got[c]:g} (want {expected[c]:g})" for c in got if got[c] != expected[c]]
-                print(f"  {'ok  ' if ok else 'FAIL'} {student:60s} {sum(got.values()):5g}/"
-                      f"{sum(max_scores.values()):g}  {' '.join(wrong)}")
+            for student, included in pipeline.fixture_plan(topic).items():
+                wrong = pipeline.unexpected_scores(graded, student, included)
+                failed += bool(wrong)
+                cells = graded.scores[student]
+                print(f"  {'FAIL' if wrong else 'ok  '} {student:60s} "
+                      f"{sum(s for s, _ in cells.values()):5g}/{sum(m for _, m in cells.values()):g}  "
+                      + " ".join(f"{c}={got:g} (want {want:g})" for c, (got, want) in wrong.items()))
     if failed:
         print(f"\n{failed} submission(s) did not score as expected", file=sys.stderr)
     return 1 if failed else 0

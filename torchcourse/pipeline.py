@@ -25,6 +25,8 @@ from pathlib import Path
 
 import nbformat
 
+from .authoring import TESTS_SUFFIX
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "source"
 RELEASE = "release"
@@ -349,16 +351,26 @@ def grade_fixtures(topic: str, workdir: Path, root: Path = ROOT, on_graded=None)
     return autograde(topic, fixture_submissions(topic, course, root), course, root, on_graded)
 
 
-def expected_scores(student: str, max_scores: dict[str, float]) -> dict[str, float]:
-    """What each test cell must score for a submission of :func:`fixture_plan`."""
+def expected_scores(student: str, included: list[Fixture],
+                    max_scores: dict[str, float]) -> dict[str, float]:
+    """What each test cell must score for ``student``, who holds the fixtures ``included``
+    (see :func:`fixture_plan`): nothing for the untouched release; for a mistake,
+    zero on its own exercise's test cell; full marks everywhere else."""
     if student == "release":
         return {cell: 0.0 for cell in max_scores}
-    if student.startswith("mistake--"):
-        tests_cell = student.split("--")[1] + "_tests"
-        if tests_cell not in max_scores:
-            raise PipelineError(f"{student}: the notebook has no test cell {tests_cell!r}")
-        return {cell: (0.0 if cell == tests_cell else full) for cell, full in max_scores.items()}
-    return dict(max_scores)  # solution and alternatives: full marks
+    zeroed = {f.exercise + TESTS_SUFFIX for f in included if f.kind == "mistake"}
+    missing = zeroed - set(max_scores)
+    if missing:
+        raise PipelineError(f"{student}: the notebook has no test cell(s) {sorted(missing)}")
+    return {cell: (0.0 if cell in zeroed else full) for cell, full in max_scores.items()}
+
+
+def unexpected_scores(course: GradedCourse, student: str,
+                      included: list[Fixture]) -> dict[str, tuple[float, float]]:
+    """``{test cell: (score, expected)}`` for every cell of ``student`` that scored wrongly."""
+    cells = course.scores[student]
+    expected = expected_scores(student, included, {c: full for c, (_, full) in cells.items()})
+    return {c: (score, expected[c]) for c, (score, _) in cells.items() if score != expected[c]}
 
 
 def grade_fixtures_parallel(topic_ids: list[str], workdir: Path, workers: int | None = None,
