@@ -71,3 +71,22 @@ def test_release_has_no_solutions_or_hidden_tests():
         text = pipeline.release_path(topic).read_text()
         for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS"):
             assert marker not in text, f"{topic} release contains {marker}"
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_published_notebook_shows_a_plot(topic):
+    """Every lesson draws at least one real figure (loss curves, activation shapes, images...)."""
+    executed = nbformat.read(pipeline.published_path(topic), as_version=4)
+    figures = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+               if "image/png" in o.get("data", {})]
+    assert figures, f"{topic} shows no figure: add a plot where a picture teaches more than a number"
+
+
+@pytest.mark.parametrize("topic, following", list(zip(TOPICS, TOPICS[1:])))
+def test_next_section_points_to_the_following_topic(topic, following):
+    nb = nbformat.read(pipeline.source_path(topic), as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    next_section = text[text.lower().rfind("# next"):]
+    number = following.split("_")[0]
+    assert f"Next: {number} " in next_section, (
+        f"{topic}'s Next section should start 'Next: {number} ...' (the following topic, {following})")
