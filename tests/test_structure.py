@@ -90,3 +90,19 @@ def test_next_section_points_to_the_following_topic(topic, following):
     number = following.split("_")[0]
     assert f"Next: {number} " in next_section, (
         f"{topic}'s Next section should start 'Next: {number} ...' (the following topic, {following})")
+
+
+def test_readme_practice_question_table_names_real_exercises():
+    """The README's map from syllabus practice questions to graded items must not drift."""
+    import re
+
+    readme = (pipeline.ROOT / "README.md").read_text()
+    section = readme.split("### Where the syllabus practice questions are graded", 1)[1].split("\n#", 1)[0]
+    by_number = {t.split("_")[0]: t for t in TOPICS}
+    named = re.findall(r"`(\d\d): (\w+)`", section)
+    assert named, "the README's practice-question table names no graded items"
+    for number, exercise in named:
+        assert number in by_number, f"README names topic {number}, which does not exist"
+        nb = nbformat.read(pipeline.source_path(by_number[number]), as_version=4)
+        assert exercise in pipeline.solution_cells(nb), (
+            f"README names {number}: {exercise}, which is not an exercise of {by_number[number]}")
