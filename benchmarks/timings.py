@@ -46,7 +46,8 @@ def main() -> int:
     chosen = pipeline.check_topics(args.topics)
     print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, torch {torch.__version__}")
-    print(f"{'topic':16s} {'papermill s':>12s} {'autograde 1 s':>14s} {'autograde ' + str(args.students) + ' s':>14s}"
+    width = max(map(len, chosen), default=5)
+    print(f"{'topic':{width}s} {'papermill s':>12s} {'autograde 1 s':>14s} {'autograde ' + str(args.students) + ' s':>14s}"
           f" {'per notebook s':>15s} {'fixed s':>8s}")
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
         tmp = Path(tmp)
@@ -55,7 +56,7 @@ def main() -> int:
             one = autograde_seconds(topic, 1, tmp / f"{topic}-1")
             many = autograde_seconds(topic, args.students, tmp / f"{topic}-k")
             per = (many - one) / (args.students - 1)
-            print(f"{topic:16s} {run:12.1f} {one:14.1f} {many:14.1f} {per:15.1f} {one - per:8.1f}")
+            print(f"{topic:{width}s} {run:12.1f} {one:14.1f} {many:14.1f} {per:15.1f} {one - per:8.1f}")
     return 0
 
 
