@@ -1,6 +1,7 @@
 """Source notebooks follow the course's rules; release/ and notebooks/ are in step with them."""
 
 import json
+import re
 
 import nbformat
 import pytest
@@ -94,8 +95,6 @@ def test_next_section_points_to_the_following_topic(topic, following):
 
 def test_readme_practice_question_table_names_real_exercises():
     """The README's map from syllabus practice questions to graded items must not drift."""
-    import re
-
     readme = (pipeline.ROOT / "README.md").read_text()
     section = readme.split("### Where the syllabus practice questions are graded", 1)[1].split("\n#", 1)[0]
     by_number = {t.split("_")[0]: t for t in TOPICS}
