@@ -5,6 +5,7 @@ marks, each recorded mistake loses exactly its own exercise's points, and each
 recorded alternative answer keeps full marks.
 """
 
+import nbformat
 import pytest
 
 from torchcourse import pipeline
@@ -91,8 +92,6 @@ def test_instructor_feedback_and_export_work_on_a_graded_course(graded):
 def test_grading_resets_an_edited_parameters_cell(graded):
     """A learner may set device = "cuda" at home. The parameters cell is locked, so
     autograde restores its defaults and the lesson runs on the grading machine."""
-    import nbformat
-
     for topic, course in graded.items():
         source = nbformat.read(pipeline.source_path(topic), as_version=4)
         default = next(c.source for c in source.cells if "parameters" in c.metadata.get("tags", []))

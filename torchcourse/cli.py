@@ -56,7 +56,8 @@ def cmd_check(args) -> int:
 
 def cmd_fixtures(args) -> int:
     chosen = pipeline.check_topics(args.topics)
-    total = sum(len(pipeline.fixture_plan(t)) for t in chosen)
+    plans = {t: pipeline.fixture_plan(t) for t in chosen}
+    total = sum(map(len, plans.values()))
     with tempfile.TemporaryDirectory(prefix="course-fixtures-") as tmp:
         with tqdm(total=total, unit="notebook", desc="autograding", dynamic_ncols=True) as bar:
             results = pipeline.grade_fixtures_parallel(chosen, Path(tmp), workers=args.workers,
@@ -64,7 +65,7 @@ def cmd_fixtures(args) -> int:
         failed = 0
         for topic, graded in results.items():
             print(f"\n{topic}: {len(graded.scores)} submissions autograded in {graded.seconds:.1f} s")
-            for student, included in pipeline.fixture_plan(topic).items():
+            for student, included in plans[topic].items():
                 wrong = pipeline.unexpected_scores(graded, student, included)
                 failed += bool(wrong)
                 cells = graded.scores[student]
