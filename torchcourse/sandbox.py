@@ -1,0 +1,437 @@
+"""Run student notebooks in a bubblewrap sandbox during autograde.
+
+Upstream nbgrader runs a student's code with the grader's privileges. Here the
+Jupyter kernel runs inside `bubblewrap <https://github.com/containers/bubblewrap>`_
+instead, while nbgrader itself (which reads the gradebook and writes the grades)
+stays outside:
+
+* the kernel sees only ``/usr``, ``/etc``, the course's Python environment and
+  the ``torchcourse`` package, all read-only, plus a writable scratch **copy**
+  of the student's folder (its working directory) and a small private ``/tmp``;
+  never ``source/``, the gradebook, ``submitted/`` or other students' work;
+* it runs as an unprivileged user (``setpriv``), with an empty environment, no
+  network and its own process, IPC and hostname namespaces;
+* it talks to nbgrader over the ``ipc`` transport (unix sockets in a private
+  runtime folder), so no network is needed;
+* limits: memory (a cgroup, or ``RLIMIT_AS`` where no cgroup is writable),
+  processes and threads (a cgroup, or ``RLIMIT_NPROC``), file size
+  (``RLIMIT_FSIZE``), CPU time (``RLIMIT_CPU``) and wall time per notebook
+  (``timeout``), on top of nbgrader's per-cell timeout.
+
+:class:`SandboxedExecute` is the nbgrader preprocessor; ``nbgrader_config.py``
+puts it in place of ``Execute`` for autograde. If the sandbox cannot start,
+grading fails with :class:`SandboxError`; it never falls back to running
+unsandboxed. On a machine without bubblewrap an instructor may opt out
+explicitly with ``TORCHCOURSE_UNSANDBOXED=1`` (loud warning on every notebook).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.exceptions import DeadKernelError
+from nbformat import NotebookNode
+from traitlets import Any, Integer
+
+from nbgrader.preprocessors import Execute
+
+#: Set to 1 to grade without the sandbox (a machine without bubblewrap). Never the default.
+OPT_OUT_VARIABLE = "TORCHCOURSE_UNSANDBOXED"
+
+#: The ``torchcourse`` package, bound read-only so that test cells can import its checks.
+PACKAGE = Path(__file__).resolve().parent
+
+#: Where the scratch copy of the student's folder appears inside the sandbox.
+WORK = "/home/student"
+
+#: How the sandbox mounts the package: ``PYTHONPATH`` points at the parent.
+PACKAGE_MOUNT = "/opt/torchcourse/torchcourse"
+
+#: Virtual memory that ``import torch`` alone maps (about 3.5 GiB); added to the
+#: memory limit when it has to be enforced with ``RLIMIT_AS``.
+TORCH_VIRTUAL_OVERHEAD = 4 * 2**30
+
+INSTALL_HINT = ("Install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`; "
+                "Fedora: `sudo dnf install bubblewrap`), or run `./course` as root, which "
+                "installs it. Only on a machine where that is impossible, set "
+                f"{OPT_OUT_VARIABLE}=1 to grade WITHOUT a sandbox (student code then runs "
+                "with your privileges).")
+
+
+class SandboxError(RuntimeError):
+    """The sandbox could not be set up or started; the message says what to do."""
+
+
+# ---------------------------------------------------------------- limits
+
+class Cgroup:
+    """A private cgroup for one kernel, for the controllers this machine lets us use.
+
+    Supports cgroup v1 (one hierarchy per controller, as on hybrid systems) and
+    v2 (one unified hierarchy). A controller that is missing or not writable is
+    simply absent from :attr:`limited`, and the caller falls back to rlimits.
+
+    Parameters
+    ----------
+    memory : int
+        Memory limit in bytes (RSS and page cache; the kernel is OOM-killed above it).
+    pids : int
+        Maximum number of processes and threads.
+    create : bool, default True
+        False gives an object that limits nothing (the grader is not root).
+    """
+
+    def __init__(self, memory: int, pids: int, create: bool = True):
+        self.dirs: list[Path] = []
+        self.limited: set[str] = set()
+        self.memory_dir: Path | None = None
+        if not create:  # only root may create cgroups here
+            return
+        name = f"torchcourse-{uuid.uuid4().hex[:12]}"
+        own = self._own_cgroups()
+        v1 = {"memory": ("memory.limit_in_bytes", memory), "pids": ("pids.max", pids)}
+        for controller, (limit_file, value) in v1.items():
+            if controller in own:  # v1: /sys/fs/cgroup/<controller>/<own path>/<name>
+                where = Path("/sys/fs/cgroup", controller, own[controller].lstrip("/"), name)
+                if self._make(where, {limit_file: value}):
+                    self.limited.add(controller)
+                    self.memory_dir = where if controller == "memory" else self.memory_dir
+        missing = {"memory", "pids"} - self.limited
+        if missing and "" in own and Path("/sys/fs/cgroup/cgroup.controllers").exists():
+            where = Path("/sys/fs/cgroup", own[""].lstrip("/"), name)  # pure v2
+            files = {f: v for f, v in (("memory.max", memory), ("pids.max", pids))
+                     if f.split(".")[0] in missing}
+            if self._make(where, files):
+                self.limited |= missing
+                self.memory_dir = self.memory_dir or where
+
+    @staticmethod
+    def _own_cgroups() -> dict[str, str]:
+        """``{controller: path}`` of this process ('' is the v2 hierarchy)."""
+        found = {}
+        for line in Path("/proc/self/cgroup").read_text().splitlines():
+            _, controllers, path = line.split(":", 2)
+            for controller in controllers.split(","):
+                found[controller] = path
+        return found
+
+    def _make(self, where: Path, limits: dict[str, int]) -> bool:
+        try:
+            where.mkdir()
+        except OSError:
+            return False
+        try:
+            for filename, value in limits.items():
+                (where / filename).write_text(str(value))
+        except OSError:
+            where.rmdir()
+            return False
+        self.dirs.append(where)
+        return True
+
+    def join_command(self) -> list[str]:
+        """A command prefix that moves itself into these cgroups, then execs the rest."""
+        if not self.dirs:
+            return []
+        joins = "".join(f"echo $$ > {shlex.quote(str(d / 'cgroup.procs'))} && " for d in self.dirs)
+        return ["/bin/sh", "-c", joins + 'exec "$@"', "sh"]
+
+    def oom_killed(self) -> bool:
+        """Whether the memory limit killed a process in this cgroup."""
+        if self.memory_dir is None:
+            return False
+        for name in ("memory.oom_control", "memory.events"):  # v1, v2
+            try:
+                for line in (self.memory_dir / name).read_text().splitlines():
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill" and int(value) > 0:
+                        return True
+            except OSError:
+                continue
+        return False
+
+    def remove(self, wait: float = 10.0) -> None:
+        """Kill whatever is left in the cgroups (e.g. a fork bomb's children), then remove them."""
+        deadline = time.monotonic() + wait
+        for where in self.dirs:
+            while True:
+                try:
+                    for pid in (where / "cgroup.procs").read_text().split():
+                        os.kill(int(pid), signal.SIGKILL)
+                    where.rmdir()
+                    break
+                except OSError:  # busy while the killed processes are reaped
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.05)
+
+
+# --------------------------------------------------------------- the sandbox
+
+def _ancestors(*paths: str) -> list[str]:
+    """``--perms 0755 --dir D`` for every ancestor of ``paths`` that bwrap would create.
+
+    bwrap creates a missing parent of a mount point with the host folder's mode,
+    which is 0700 under ``/root``: the unprivileged kernel user could then not
+    reach the Python environment. Listing them first makes them 0755.
+    """
+    out, seen = [], {"/"}
+    for path in paths:
+        chain = []
+        parent = os.path.dirname(os.path.abspath(path))
+        while parent not in seen:
+            chain.append(parent)
+            parent = os.path.dirname(parent)
+        for folder in reversed(chain):
+            seen.add(folder)
+            # /usr, /etc, /proc, /dev are mounted whole; /tmp is the sandbox's tmpfs
+            if folder.split("/")[1] not in ("usr", "etc", "proc", "dev") and folder != "/tmp":
+                out += ["--perms", "0755", "--dir", folder]
+    return out
+
+
+class Sandbox:
+    """A scratch copy of one student's folder and the bwrap command that confines a kernel to it.
+
+    Use as a context manager: leaving it deletes the scratch copy, the runtime
+    folder and the cgroups.
+
+    Parameters
+    ----------
+    student_dir : str or Path
+        The folder nbgrader would run the kernel in (``autograded/<student>/<assignment>``).
+        Only a copy is visible inside the sandbox; nothing written there comes back.
+    memory : int, default 4 GiB
+        Memory limit in bytes.
+    pids : int, default 256
+        Processes plus threads the kernel may have.
+    file_size : int, default 256 MiB
+        Largest file the kernel may write.
+    tmp_size : int, default 256 MiB
+        Size of the sandbox's private ``/tmp``.
+    notebook_timeout : int, default 900
+        Seconds of wall time (and of CPU time) for the whole notebook.
+    uid : int, default 65534
+        Unprivileged user the kernel runs as when the grader is root.
+    """
+
+    def __init__(self, student_dir, *, memory: int = 4 * 2**30, pids: int = 256,
+                 file_size: int = 256 * 2**20, tmp_size: int = 256 * 2**20,
+                 notebook_timeout: int = 900, uid: int = 65534):
+        self.bwrap = shutil.which("bwrap")
+        if self.bwrap is None:
+            raise SandboxError("bubblewrap (`bwrap`) is not installed, so student code cannot "
+                               "be sandboxed and autograde refuses to run. " + INSTALL_HINT)
+        self.memory, self.pids, self.file_size = memory, pids, file_size
+        self.tmp_size, self.notebook_timeout, self.uid = tmp_size, notebook_timeout, uid
+        self.as_root = os.geteuid() == 0
+        self.root = Path(tempfile.mkdtemp(prefix="torchcourse-sandbox-"))
+        self.work = self.root / "work"
+        self.runtime = self.root / "runtime"
+        self.cgroup = Cgroup(memory, pids, create=self.as_root)
+        try:
+            # symlinks=True: a link in a submission is copied as a link, never followed by
+            # the (privileged) grader; inside the sandbox it can only point at sandbox paths.
+            shutil.copytree(student_dir, self.work, symlinks=True)
+            self.runtime.mkdir(mode=0o700)
+            if self.as_root:
+                for path in [self.runtime, self.work, *self.work.rglob("*")]:
+                    os.lchown(path, uid, uid)
+        except BaseException:
+            self.cleanup()
+            raise
+
+    def __enter__(self) -> "Sandbox":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.cleanup()
+
+    def cleanup(self) -> None:
+        """Delete the scratch copy and runtime folder, and remove the cgroups."""
+        self.cgroup.remove()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def rlimits(self) -> list[str]:
+        """``prlimit`` options: the limits the cgroups do not already enforce."""
+        limits = [f"--fsize={self.file_size}", f"--cpu={self.notebook_timeout}", "--core=0"]
+        if "memory" not in self.cgroup.limited:
+            limits.append(f"--as={self.memory + TORCH_VIRTUAL_OVERHEAD}")
+        if "pids" not in self.cgroup.limited and self.as_root:
+            # RLIMIT_NPROC counts every process of the uid, so only for the sandbox's own
+            # uid; a grader that is not root runs the kernel as itself: no process limit.
+            limits.append(f"--nproc={self.pids}")
+        return limits
+
+    def command(self, argv: list[str]) -> list[str]:
+        """The full command line that runs ``argv`` (e.g. a kernel) in the sandbox."""
+        venv, base, runtime = sys.prefix, sys.base_prefix, str(self.runtime)
+        env = {"HOME": WORK, "TMPDIR": "/tmp", "PATH": f"{venv}/bin:/usr/bin:/bin",
+               "LANG": "C.UTF-8", "PYTHONPATH": os.path.dirname(PACKAGE_MOUNT),
+               "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": f"{WORK}/.config/matplotlib",
+               "MPLBACKEND": "agg",
+               # Inside the pid namespace the kernel's parent is pid 1; without this
+               # ipykernel thinks its parent died and exits at once.
+               "JPY_PARENT_PID": "1"}
+        bwrap = [self.bwrap, "--die-with-parent", "--new-session", "--clearenv",
+                 "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-net",
+                 "--unshare-cgroup-try", "--hostname", "sandbox",
+                 "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
+                 *[arg for link in ("bin", "sbin", "lib", "lib64") if os.path.exists(f"/usr/{link}")
+                   for arg in ("--symlink", f"usr/{link}", f"/{link}")],
+                 "--proc", "/proc", "--dev", "/dev",
+                 "--perms", "1777", "--size", str(self.tmp_size), "--tmpfs", "/tmp",
+                 *_ancestors(base, venv, PACKAGE_MOUNT, WORK, runtime),
+                 "--ro-bind", base, base, "--ro-bind", venv, venv,
+                 "--ro-bind", str(PACKAGE), PACKAGE_MOUNT,
+                 "--bind", str(self.work), WORK, "--bind", runtime, runtime,
+                 *[arg for key, value in env.items() for arg in ("--setenv", key, value)],
+                 "--chdir", WORK, "--"]
+        drop = []
+        if self.as_root:  # bwrap run by root keeps root: drop to an unprivileged uid inside
+            drop = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
+                    "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+        # --foreground: stop only bwrap (SIGTERM; its sandbox dies with it), so timeout exits 124
+        timeout = ["timeout", "--foreground", "--kill-after=5", str(self.notebook_timeout)]
+        return [*self.cgroup.join_command(), *timeout, *bwrap, *drop,
+                "prlimit", *self.rlimits(), "--", *argv]
+
+    def death_reason(self, returncode: int | None) -> str:
+        """Why the sandboxed kernel died, from its exit status and the cgroup's counters."""
+        if returncode == 124:
+            return f"the notebook ran past its time limit of {self.notebook_timeout} s"
+        if self.cgroup.oom_killed():
+            return f"the notebook used more than its memory limit of {self.memory / 2**30:g} GiB"
+        if returncode in (128 + 24, -24):
+            return f"the notebook used more than its CPU time limit of {self.notebook_timeout} s"
+        return (f"the kernel exited (status {returncode}): the code called os._exit or "
+                "exit(), crashed, or hit a resource limit")
+
+
+@functools.lru_cache(maxsize=None)
+def check_sandbox() -> None:
+    """Import ipykernel and torchcourse in a throwaway sandbox, once per process (about 0.5 s).
+
+    Raises
+    ------
+    SandboxError
+        With bwrap's own message and what to do, if the sandbox cannot start.
+    """
+    with tempfile.TemporaryDirectory() as empty, Sandbox(empty, notebook_timeout=60) as sandbox:
+        probe = sandbox.command([sys.executable, "-c", "import ipykernel, torchcourse"])
+        proc = subprocess.run(probe, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SandboxError(f"the bubblewrap sandbox could not start (exit {proc.returncode}):\n"
+                           f"{proc.stderr.strip()[-2000:]}\nCommand: {shlex.join(probe)}\n"
+                           "Check that unprivileged user namespaces or root are available, "
+                           "and that `setpriv`, `prlimit` and `timeout` are installed. "
+                           + INSTALL_HINT)
+
+
+# ----------------------------------------------------------- kernel + nbgrader
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel runs inside :attr:`sandbox`.
+
+    Use ``transport="ipc"`` and a ``connection_file`` in ``sandbox.runtime``:
+    the kernel then binds unix sockets there, reachable from both sides.
+    """
+
+    sandbox = Any(help="The Sandbox this kernel runs in.")
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        # A SIGINT would reach bwrap, not the kernel, and kill the sandbox:
+        # interrupt with a message on the control channel instead.
+        self.kernel_spec.interrupt_mode = "message"
+        return self.sandbox.command(super().format_kernel_cmd(extra_arguments))
+
+    def write_connection_file(self, **kwargs):
+        """Write the connection file (0600) readable by the kernel's unprivileged user."""
+        result = super().write_connection_file(**kwargs)
+        if self.sandbox.as_root:
+            os.chown(self.connection_file, self.sandbox.uid, self.sandbox.uid)
+        return result
+
+
+def _error_output(ename: str, evalue: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=ename, evalue=evalue,
+                        traceback=[f"{ename}: {evalue}"])
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's ``Execute``, with the kernel in a :class:`Sandbox`.
+
+    Configure the limits in ``nbgrader_config.py``, e.g.
+    ``c.SandboxedExecute.memory_limit = 6 * 2**30``; the per-cell timeout is
+    nbgrader's ``c.Execute.timeout``.
+
+    If the kernel dies (memory limit, notebook time limit, ``os._exit``, a
+    crash), the cell it was running and every later code cell get an error
+    output saying why, so they score 0 and the grades of the cells before it
+    are still saved; nbgrader goes on with the next student.
+    """
+
+    memory_limit = Integer(4 * 2**30, help="Memory limit per notebook, in bytes.").tag(config=True)
+    pids_limit = Integer(256, help="Processes plus threads per notebook.").tag(config=True)
+    file_size_limit = Integer(256 * 2**20, help="Largest file a notebook may write, in bytes.").tag(config=True)
+    tmp_size = Integer(256 * 2**20, help="Size of the sandbox's /tmp, in bytes.").tag(config=True)
+    notebook_timeout = Integer(900, help="Wall and CPU seconds per notebook.").tag(config=True)
+    sandbox_uid = Integer(65534, help="Unprivileged uid the kernel runs as (grader is root).").tag(config=True)
+
+    _sandbox: Sandbox | None = None
+    _dead: str | None = None
+
+    def preprocess(self, nb, resources=None, km=None):
+        if os.environ.get(OPT_OUT_VARIABLE) == "1":
+            warning = (f"{OPT_OUT_VARIABLE}=1: student code runs WITHOUT the sandbox, with your "
+                       "privileges; it can read the hidden tests and change the gradebook.")
+            self.log.warning(warning)
+            print(f"\n{'!' * 78}\nWARNING {warning}\n{'!' * 78}\n", file=sys.stderr)
+            return super().preprocess(nb, resources, km)
+        if km is not None:
+            raise SandboxError("SandboxedExecute starts its own sandboxed kernel; do not pass km")
+        check_sandbox()
+        path = (resources or {}).get("metadata", {}).get("path") or os.getcwd()
+        with Sandbox(path, memory=self.memory_limit, pids=self.pids_limit,
+                     file_size=self.file_size_limit, tmp_size=self.tmp_size,
+                     notebook_timeout=self.notebook_timeout, uid=self.sandbox_uid) as sandbox:
+            self._sandbox, self._dead = sandbox, None
+            try:
+                return super().preprocess(nb, resources)
+            finally:
+                self._sandbox = None
+
+    def create_kernel_manager(self):
+        if self._sandbox is None:  # the explicit opt-out: nbgrader's own kernel manager
+            return super().create_kernel_manager()
+        if not self.kernel_name:
+            self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
+        self.km = SandboxedKernelManager(
+            kernel_name=self.kernel_name, config=self.config, sandbox=self._sandbox,
+            transport="ipc", connection_file=str(self._sandbox.runtime / "kernel.json"))
+        return self.km
+
+    def preprocess_cell(self, cell, resources, index):
+        if self._dead is not None:
+            if cell.cell_type == "code":
+                cell.outputs = [_error_output("KernelDied", f"not run: {self._dead}")]
+            return cell, resources
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            process = getattr(getattr(self.km, "provisioner", None), "process", None)
+            self._dead = self._sandbox.death_reason(process.poll() if process else None)
+            self.log.warning("Kernel died in cell %d: %s", index, self._dead)
+            cell.outputs.append(_error_output("KernelDied", self._dead))
+            return cell, resources
