@@ -9,13 +9,27 @@ Settings an instructor may want to change are read from the environment:
   NBGRADER_DB_URL      SQLAlchemy URL of the gradebook (default: gradebook.db here)
   NBGRADER_EXCHANGE    exchange folder shared with learners on a JupyterHub
                        (default: ./exchange, private to this checkout)
+  TORCHCOURSE_UNSANDBOXED=1
+                       autograde WITHOUT the bubblewrap sandbox (student code
+                       then runs with your privileges); only for machines
+                       where bubblewrap cannot be installed. Prints a warning
+                       for every notebook.
 """
 
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+# The course package (for the sandbox below); ./course also puts it on PYTHONPATH.
+if os.path.isdir(os.path.join(HERE, "torchcourse")) and HERE not in sys.path:
+    sys.path.insert(0, HERE)
+from torchcourse.sandbox import SandboxedExecute  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 
 c.CourseDirectory.course_id = os.environ.get("NBGRADER_COURSE_ID", "pytorch-fundamentals")
 c.CourseDirectory.root = HERE
@@ -42,6 +56,19 @@ c.GenerateAssignment.create_assignment = True
 c.Execute.timeout = 120
 c.Execute.interrupt_on_timeout = True
 c.Execute.startup_timeout = 120
+
+# Autograde runs student code in a bubblewrap sandbox (torchcourse/sandbox.py):
+# no access to source/, the gradebook or other students' folders, no network,
+# and limits per notebook. nbgrader's default list, with Execute replaced. If
+# the sandbox cannot start, autograde fails and says why; it never falls back.
+c.Autograde.autograde_preprocessors = [
+    SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
+]
+c.SandboxedExecute.memory_limit = 4 * 2**30      # bytes per notebook
+c.SandboxedExecute.pids_limit = 256              # processes + threads per notebook
+c.SandboxedExecute.file_size_limit = 256 * 2**20  # largest file a notebook may write
+c.SandboxedExecute.notebook_timeout = 900        # wall and CPU seconds per notebook
 
 # What a learner sees in place of each removed solution.
 c.ClearSolutions.code_stub = {

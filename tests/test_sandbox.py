@@ -1,0 +1,278 @@
+"""The autograde sandbox (torchcourse/sandbox.py), through the real `nbgrader autograde`.
+
+One small course (the real nbgrader_config.py, one assignment with one exercise)
+is autograded once for a class of attackers and one honest student. Each test
+then checks what one attack achieved, from the autograded notebooks and the
+course's files. Without bubblewrap these tests fail, like autograde itself:
+`./course` installs it when run as root.
+"""
+
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from torchcourse import pipeline, sandbox
+
+ASSIGNMENT = "sbx"
+SECRET = "HIDDEN-TEST-SECRET-7f3a"
+MEMORY_LIMIT = 1536 * 2**20
+
+
+def _cell(source, grade_id, **nbgrader):
+    meta = {"grade_id": grade_id, "schema_version": 3, "grade": False, "solution": False,
+            "locked": False, **nbgrader}
+    return new_code_cell(source, metadata={"nbgrader": meta})
+
+
+def test_config_replaces_execute_with_the_sandbox_in_nbgrader_default_list():
+    """nbgrader_config.py spells out nbgrader's list; this fails if an upgrade changes it."""
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import Execute
+    from traitlets.config import Config
+
+    config = Config()
+    exec((pipeline.ROOT / "nbgrader_config.py").read_text(), {"get_config": lambda: config,
+                                                              "__file__": str(pipeline.ROOT / "nbgrader_config.py")})
+    default = Autograde.class_traits()["autograde_preprocessors"].default()
+    assert config.Autograde.autograde_preprocessors == [
+        sandbox.SandboxedExecute if p is Execute else p for p in default]
+
+
+def _source_notebook():
+    return new_notebook(cells=[
+        new_markdown_cell("Set `answer` to 42."),
+        _cell("### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION", "answer", solution=True),
+        _cell(f"assert answer == 42\n### BEGIN HIDDEN TESTS\nassert '{SECRET}'\n### END HIDDEN TESTS",
+              "answer_tests", grade=True, locked=True, points=1),
+        _cell("print('after the test cell')", "after", locked=True),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+
+
+def _attacks(root: Path, port: int) -> dict[str, str]:
+    """``{student: answer cell}``; each prints a JSON report of what it managed."""
+    targets = {
+        "source": root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+        "gradebook": root / "gradebook.db",
+        "other_student": root / "submitted" / "honest" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+        "relative_gradebook": "../../../gradebook.db",
+        "shadow": "/etc/shadow",
+    }
+    report = "import json; print('REPORT' + json.dumps(report))\nanswer = 42"
+    return {
+        "honest": "answer = 42",
+        "reader": f"""
+report = {{}}
+for name, path in {json.dumps({k: str(v) for k, v in targets.items()})}.items():
+    try:
+        report[name] = open(path, 'rb').read(64).hex()
+    except OSError as err:
+        report[name] = type(err).__name__
+import os
+report['uid'] = os.getuid()
+report['root'] = sorted(os.listdir('/'))
+{report}""",
+        "writer": f"""
+report = {{}}
+for name, path in {json.dumps({
+            "gradebook": str(root / "gradebook.db"),
+            "other_student": str(root / "submitted" / "honest" / ASSIGNMENT / "planted.txt"),
+            "source": str(root / "source" / ASSIGNMENT / "planted.txt"),
+            "usr": "/usr/planted.txt",
+            "scratch": "planted.txt",
+            "tmp": "/tmp/planted.txt"})}.items():
+    try:
+        with open(path, 'a') as handle:
+            handle.write('x')
+        report[name] = 'written'
+    except OSError as err:
+        report[name] = type(err).__name__
+{report}""",
+        "network": f"""
+import socket
+report = {{}}
+for name, address in {{'host_loopback': ('127.0.0.1', {port}), 'internet': ('1.1.1.1', 80),
+                      'dns': ('pypi.org', 443)}}.items():
+    try:
+        socket.create_connection(address, timeout=3).close()
+        report[name] = 'connected'
+    except OSError as err:
+        report[name] = type(err).__name__
+{report}""",
+        "membomb": """
+import torch
+hoard = []
+while True:
+    hoard.append(torch.ones(2**27, dtype=torch.uint8) + 1)   # 128 MiB at a time, touched
+answer = 42""",
+        "forkbomb": f"""
+import os, time
+children = 0
+try:
+    while True:
+        if os.fork() == 0:
+            time.sleep(20)
+            os._exit(0)
+        children += 1
+except OSError as err:
+    report = {{'children': children, 'error': type(err).__name__}}
+{report}""",
+    }
+
+
+@pytest.fixture(scope="module")
+def attacked(tmp_path_factory):
+    """Autograde every attack once, with the course's real nbgrader_config.py."""
+    root = tmp_path_factory.mktemp("sandbox-course")
+    shutil.copy2(pipeline.ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    with open(root / "nbgrader_config.py", "a") as config:
+        config.write(f"\nc.SandboxedExecute.memory_limit = {MEMORY_LIMIT}\n")
+    (root / "source" / ASSIGNMENT).mkdir(parents=True)
+    nbformat.write(_source_notebook(), root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    pipeline.generate_release([ASSIGNMENT], root)
+    release = nbformat.read(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    with socket.socket() as listener:  # a service on the grader's loopback
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0)
+        attacks = _attacks(root, listener.getsockname()[1])
+        submissions = {s: pipeline.fill_in(release, {"answer": code}) for s, code in attacks.items()}
+        graded = pipeline.autograde(ASSIGNMENT, submissions, root)
+        try:
+            listener.accept()
+            graded.host_connections = 1
+        except BlockingIOError:
+            graded.host_connections = 0
+    return graded
+
+
+def _report(graded, student):
+    nb = graded.autograded_notebook(student)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("name") == "stdout" and output.text.startswith("REPORT"):
+                return json.loads(output.text[len("REPORT"):])
+    raise AssertionError(f"{student}: no report in the autograded notebook")
+
+
+def _outputs(graded, student, grade_id):
+    cell = next(c for c in graded.autograded_notebook(student).cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    return cell.outputs
+
+
+def test_honest_student_is_graded_normally_next_to_the_attacks(attacked):
+    assert attacked.scores["honest"]["answer_tests"] == (1.0, 1.0)
+    assert _outputs(attacked, "honest", "after")[0].text == "after the test cell\n"
+
+
+def test_student_code_cannot_read_hidden_tests_gradebook_or_other_students(attacked):
+    report = _report(attacked, "reader")
+    for target in ("source", "gradebook", "other_student", "relative_gradebook"):
+        assert report[target] == "FileNotFoundError", (target, report[target])
+    assert report["shadow"] == "PermissionError"
+    assert report["uid"] == 65534
+    assert set(report["root"]) <= {"bin", "dev", "etc", "home", "lib", "lib64", "opt", "proc",
+                                   "root", "sbin", "tmp", "usr"}, report["root"]
+
+
+def test_student_code_can_write_only_its_scratch_copy(attacked):
+    report = _report(attacked, "writer")
+    assert report["scratch"] == report["tmp"] == "written"
+    for target in ("gradebook", "other_student", "source", "usr"):
+        assert report[target] in ("FileNotFoundError", "OSError", "PermissionError"), (target, report)
+    root = attacked.course_root
+    assert not list(root.rglob("planted.txt")), "a file written in the sandbox reached the course"
+    assert attacked.scores["writer"]["answer_tests"] == (1.0, 1.0)
+
+
+def test_student_code_has_no_network(attacked):
+    report = _report(attacked, "network")
+    assert set(report.values()) <= {"ConnectionRefusedError", "OSError", "gaierror", "TimeoutError"}, report
+    assert attacked.host_connections == 0
+
+
+def test_a_memory_bomb_is_killed_and_scores_zero_while_grading_goes_on(attacked):
+    assert attacked.scores["membomb"]["answer_tests"] == (0.0, 1.0)
+    died = _outputs(attacked, "membomb", "answer")[-1]
+    assert died.ename == "KernelDied" and "memory limit" in died.evalue
+    test_output = _outputs(attacked, "membomb", "answer_tests")
+    assert test_output[0].ename == "KernelDied" and "not run" in test_output[0].evalue
+
+
+def test_a_fork_bomb_is_stopped_and_the_kernel_lives_on(attacked):
+    report = _report(attacked, "forkbomb")
+    assert report["error"] == "BlockingIOError" and report["children"] < 256
+    assert attacked.scores["forkbomb"]["answer_tests"] == (1.0, 1.0)
+    assert _outputs(attacked, "forkbomb", "after")[0].text == "after the test cell\n"
+
+
+def test_sandbox_leaves_no_scratch_folders_or_cgroups_behind(attacked):
+    leftovers = list(Path("/tmp").glob("torchcourse-sandbox-*"))
+    own = sandbox.Cgroup._own_cgroups()
+    for controller in ("memory", "pids"):
+        if controller in own:
+            leftovers += Path("/sys/fs/cgroup", controller, own[controller].lstrip("/")).glob("torchcourse-*")
+    assert not leftovers
+
+
+def _course_copy(attacked, tmp_path):
+    """A copy of the graded course (gradebook included, so no slow schema creation)."""
+    root = tmp_path / "course"
+    shutil.copytree(attacked.course_root, root, ignore=shutil.ignore_patterns("autograded"))
+    return root
+
+
+def test_autograde_fails_loudly_without_bubblewrap(attacked, tmp_path):
+    root = _course_copy(attacked, tmp_path)
+    env = {"PATH": str(Path(sys.executable).parent), "PYTHONPATH": str(pipeline.ROOT),
+           "HOME": str(tmp_path)}  # no /usr/bin on PATH: no bwrap
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT,
+                           "--student", "honest", "--force"], cwd=root, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "bubblewrap (`bwrap`) is not installed" in proc.stdout + proc.stderr
+    assert not (root / "autograded" / "honest" / ASSIGNMENT).exists()  # no notebook, no grade
+
+
+def test_the_opt_out_warns_loudly(attacked, tmp_path, monkeypatch):
+    """TORCHCOURSE_UNSANDBOXED=1 grades without the sandbox, and says so."""
+    root = _course_copy(attacked, tmp_path)
+    monkeypatch.setenv(sandbox.OPT_OUT_VARIABLE, "1")
+    log = pipeline.run_nbgrader(["autograde", ASSIGNMENT, "--student", "honest", "--force"], root)
+    assert "WITHOUT the sandbox" in log
+
+
+def test_sandbox_overhead_per_notebook(attacked, capsys):
+    """Prints how long one small notebook (with `import torch`) takes, sandboxed and not."""
+    from nbgrader.preprocessors import Execute
+
+    nb = _source_notebook()
+    nb.cells[1].source = "import torch\nanswer = 42"
+    folder = attacked.course_root / "release" / ASSIGNMENT
+    times = {"plain": [], "sandboxed": []}
+    for _ in range(3):
+        for name, cls in (("plain", Execute), ("sandboxed", sandbox.SandboxedExecute)):
+            start = time.perf_counter()
+            executed, _ = cls(timeout=120).preprocess(nbformat.from_dict(nb),
+                                                      {"metadata": {"path": str(folder)}})
+            times[name].append(time.perf_counter() - start)
+            assert not [o for c in executed.cells for o in c.get("outputs", [])
+                        if o.output_type == "error"]
+    start = time.perf_counter()
+    sandbox.check_sandbox.__wrapped__()
+    probe = time.perf_counter() - start
+    plain, boxed = (statistics.median(times[k]) for k in ("plain", "sandboxed"))
+    with capsys.disabled():
+        print(f"\nsandbox overhead: one notebook with `import torch`, median of 3: "
+              f"{plain:.2f} s plain, {boxed:.2f} s sandboxed ({boxed - plain:+.2f} s); "
+              f"start-up probe (once per nbgrader run) {probe:.2f} s; "
+              f"all runs {times}")
