@@ -27,6 +27,7 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 if os.path.isdir(os.path.join(HERE, "torchcourse")) and HERE not in sys.path:
     sys.path.insert(0, HERE)
 from torchcourse.sandbox import SandboxedExecute  # noqa: E402
+from torchcourse.classroom import ReviewedCsvExportPlugin  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
@@ -69,6 +70,13 @@ c.SandboxedExecute.memory_limit = 4 * 2**30      # bytes per notebook
 c.SandboxedExecute.pids_limit = 256              # processes + threads per notebook
 c.SandboxedExecute.file_size_limit = 256 * 2**20  # largest file a notebook may write
 c.SandboxedExecute.notebook_timeout = 900        # wall and CPU seconds per notebook
+
+# `nbgrader export` (and `./course export`) writes a properly quoted CSV with three
+# more columns: grading_status (graded / crashed / rejected / no submission),
+# needs_review (yes / no) and review_reasons (what looked like tampering, a
+# kernel that died, a notebook that could not be graded...). See
+# torchcourse/classroom.py and torchcourse/integrity.py.
+c.ExportApp.plugin_class = ReviewedCsvExportPlugin
 
 # What a learner sees in place of each removed solution.
 c.ClearSolutions.code_stub = {

@@ -77,6 +77,37 @@ def cmd_fixtures(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_autograde(args) -> int:
+    """Autograde submitted/ for each assignment with N sandboxed workers (torchcourse/classroom.py)."""
+    from . import classroom
+
+    status = 0
+    for assignment in pipeline.check_topics(args.assignments):
+        bar = classroom.ProgressBar(desc=assignment)
+        try:
+            report = classroom.grade_class(
+                ROOT, assignment, workers=args.workers, force=args.force,
+                students=args.student or None, batch_size=args.batch_size, progress=bar)
+        except classroom.GradingError as err:
+            raise PipelineError(str(err)) from err
+        finally:
+            bar.close()
+        print(report.summary())
+        for student in report.students("crashed") + report.students("rejected"):
+            outcome = report.outcomes[student]
+            print(f"  {outcome.status}: {student}: {outcome.reason}")
+            status = 1
+    if status:
+        print("Some submissions were not graded (details in autograded/<assignment>.grading.json); "
+              "they are flagged in `./course export`.", file=sys.stderr)
+    return status
+
+
+def cmd_export(args) -> int:
+    """nbgrader export with the course's review columns (needs_review, review_reasons)."""
+    return subprocess.call([sys.executable, "-m", "nbgrader", "export", "--to", args.to], cwd=ROOT)
+
+
 def cmd_test(args) -> int:
     sanitize = ROOT / "tests" / "nbval_sanitize.cfg"
     cmd = [sys.executable, "-m", "pytest", "tests", pipeline.PUBLISHED, "--nbval",
@@ -90,9 +121,13 @@ def cmd_nbgrader(args) -> int:
 
 
 def cmd_benchmark(args) -> int:
-    """Print papermill and autograde timings per notebook (benchmarks/timings.py)."""
-    return subprocess.call([sys.executable, str(ROOT / "benchmarks" / "timings.py"),
-                            *args.benchmark_args], cwd=ROOT)
+    """Print papermill and autograde timings per notebook (benchmarks/timings.py), or with
+    `grading` first, serial vs parallel autograde of a synthetic class (benchmarks/grading.py)."""
+    rest = list(args.benchmark_args)
+    script = "timings.py"
+    if rest[:1] == ["grading"]:
+        script, rest = "grading.py", rest[1:]
+    return subprocess.call([sys.executable, str(ROOT / "benchmarks" / script), *rest], cwd=ROOT)
 
 
 def cmd_start(args) -> int:
@@ -149,12 +184,26 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(func=cmd_fixtures)
 
+    p = sub.add_parser("autograde", help="autograde every submission in submitted/ with N sandboxed "
+                       "workers; resumes, skipping unchanged submissions already graded")
+    p.add_argument("assignments", nargs="*", help="assignment (topic) ids (default: all)")
+    p.add_argument("--workers", type=int, default=None, help="notebooks graded at once (default: cores)")
+    p.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
+    p.add_argument("--student", action="append", help="grade only this student (repeatable)")
+    p.add_argument("--batch-size", type=int, default=None, help="students per nbgrader process")
+    p.set_defaults(func=cmd_autograde)
+
+    p = sub.add_parser("export", help="write the grades CSV, with needs_review and review_reasons")
+    p.add_argument("--to", default="grades.csv", help="output file (default grades.csv)")
+    p.set_defaults(func=cmd_export)
+
     p = sub.add_parser("nbgrader", help="run any nbgrader command in the course root, e.g. "
                        "./course nbgrader autograde 01_tensors")
     p.add_argument("nbgrader_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_nbgrader)
 
-    p = sub.add_parser("benchmark", help="print papermill and autograde times per notebook")
+    p = sub.add_parser("benchmark", help="print papermill and autograde times per notebook; "
+                       "`benchmark grading` compares serial and parallel autograde of a class")
     p.add_argument("benchmark_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_benchmark)
 

@@ -1,0 +1,146 @@
+"""Grading a whole class in parallel (torchcourse/classroom.py), through the real nbgrader.
+
+One topic's class (the untouched release, the solutions, recorded mistakes and
+alternatives, a notebook that is not JSON and a folder with a symbolic link) is
+graded twice: serially by plain `nbgrader autograde`, and by `grade_class` with
+two workers, interrupted after its first result and then resumed. The grades
+must be identical, and everything that was not graded must say why.
+"""
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from torchcourse import classroom, pipeline
+
+TOPIC = "06_nn_module"
+HONEST = ["release", "solution", "mistake--my_linear--randn_init",
+          "mistake--count_parameters--counts_tensors", "alternatives-1", "alternatives-2"]
+CRASH = "not-json"      # nbgrader cannot read it: recorded as crashed
+SYMLINK = "symlinker"   # a link to the gradebook: rejected before nbgrader sees it
+
+
+class Interrupt(classroom.Progress):
+    """Stops the run (like Ctrl-C) as soon as the first student is graded."""
+
+    def outcome(self, outcome):
+        if outcome.status == "graded":
+            raise KeyboardInterrupt
+
+
+def _submit(course, submissions):
+    for student, nb in submissions.items():
+        target = course / "submitted" / student / TOPIC / f"{TOPIC}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+    bad = course / "submitted" / CRASH / TOPIC
+    bad.mkdir(parents=True)
+    (bad / f"{TOPIC}.ipynb").write_text('{"cells": [')
+
+
+@pytest.fixture(scope="module")
+def graded_twice(tmp_path_factory):
+    base = pipeline.make_course_copy([TOPIC], tmp_path_factory.mktemp("class") / "serial")
+    pipeline.generate_release([TOPIC], base)
+    submissions = pipeline.fixture_submissions(TOPIC, base)
+    parallel = base.parent / "parallel"
+    shutil.copytree(base, parallel)
+    _submit(base, {s: submissions[s] for s in HONEST})
+    _submit(parallel, {s: submissions[s] for s in HONEST})
+    link = parallel / "submitted" / SYMLINK / TOPIC
+    link.mkdir(parents=True)
+    nbformat.write(submissions["solution"], link / f"{TOPIC}.ipynb")
+    os.symlink(parallel / "gradebook.db", link / "data.db")
+
+    # serial: what an instructor gets from nbgrader itself (it exits 1: one notebook is broken)
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", TOPIC, "--force"],
+                          cwd=base, capture_output=True, text=True)
+    assert proc.returncode == 1 and f"for student '{CRASH}'" in proc.stdout + proc.stderr
+
+    with pytest.raises(KeyboardInterrupt):
+        classroom.grade_class(parallel, TOPIC, workers=2, progress=Interrupt())
+    interrupted = classroom.load_records(parallel, TOPIC)
+    resumed = classroom.grade_class(parallel, TOPIC, workers=2)
+    return base, parallel, interrupted, resumed
+
+
+def test_parallel_grades_equal_serial_grades(graded_twice):
+    serial, parallel, _, _ = graded_twice
+    expected = pipeline.read_scores(serial, TOPIC, HONEST)
+    assert pipeline.read_scores(parallel, TOPIC, HONEST) == expected
+    # and they are the right grades, not just the same ones
+    plan = pipeline.fixture_plan(TOPIC)
+    course = pipeline.GradedCourse(TOPIC, parallel, expected, 0.0)
+    assert all(not pipeline.unexpected_scores(course, s, plan[s]) for s in HONEST)
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(graded_twice):
+    _, _, interrupted, resumed = graded_twice
+    done_before = {s for s, o in interrupted.items() if o.status == "graded"}
+    assert done_before, "the interrupted run recorded nothing"
+    assert set(resumed.skipped) == done_before
+    assert set(resumed.students("graded")) == set(HONEST) - done_before
+
+
+def test_a_crash_is_recorded_with_its_reason_and_the_rest_is_graded(graded_twice):
+    _, parallel, _, resumed = graded_twice
+    crash = resumed.outcomes[CRASH]
+    assert crash.status == "crashed"
+    assert "NotJSONError" in crash.reason, crash.reason
+    assert "Traceback" in crash.log
+    records = classroom.load_records(parallel, TOPIC)
+    assert records[CRASH].status == "crashed"
+    assert {s for s, o in records.items() if o.status == "graded"} == set(HONEST)
+
+
+def test_a_symlink_in_a_submission_is_rejected_before_nbgrader_copies_it(graded_twice):
+    _, parallel, _, resumed = graded_twice
+    rejected = resumed.outcomes[SYMLINK]
+    assert rejected.status == "rejected"
+    assert "symbolic link" in rejected.reason
+    assert not (parallel / "autograded" / SYMLINK).exists()
+
+
+def test_unchanged_submissions_are_skipped_and_changed_ones_regraded(graded_twice):
+    _, parallel, _, _ = graded_twice
+    changed = parallel / "submitted" / "alternatives-1" / TOPIC / f"{TOPIC}.ipynb"
+    nb = nbformat.read(parallel / "submitted" / "release" / TOPIC / f"{TOPIC}.ipynb", as_version=4)
+    nbformat.write(nb, changed)  # alternatives-1 resubmits an empty notebook
+    again = classroom.grade_class(parallel, TOPIC, workers=2)
+    assert set(again.skipped) == set(HONEST) - {"alternatives-1"}
+    assert again.students("graded") == ["alternatives-1"]
+    scores = pipeline.read_scores(parallel, TOPIC, ["alternatives-1"])["alternatives-1"]
+    assert sum(score for score, _ in scores.values()) == 0
+
+
+def test_progress_bar_shows_eta_and_names_what_was_not_graded(graded_twice):
+    _, parallel, _, _ = graded_twice
+    out = io.StringIO()
+    bar = classroom.ProgressBar(file=out, mininterval=0)
+    bar.start(3, 1)
+    bar.executed("a")
+    bar.outcome(classroom.Outcome("b", "crashed", "NotJSONError: boom"))
+    bar.close()
+    text = out.getvalue()
+    assert "1/3" in text and "<" in text  # tqdm's [elapsed<remaining]
+    assert "crashed: b: NotJSONError: boom" in text
+    assert "1 unchanged submission(s) already graded" in text
+
+
+def test_export_lists_every_student_and_flags_what_needs_review(graded_twice):
+    _, parallel, _, _ = graded_twice
+    out = parallel / "grades.csv"
+    pipeline.run_nbgrader(["export", "--to", str(out)], parallel)
+    rows = {r["student_id"]: r for r in csv.DictReader(out.open())}
+    assert set(rows) == set(HONEST) | {CRASH, SYMLINK}
+    assert rows[CRASH]["grading_status"] == "crashed" and rows[CRASH]["needs_review"] == "yes"
+    assert "NotJSONError" in rows[CRASH]["review_reasons"]
+    assert rows[SYMLINK]["grading_status"] == "rejected" and rows[SYMLINK]["needs_review"] == "yes"
+    assert rows["solution"]["needs_review"] == "no"
+    assert float(rows["solution"]["score"]) == float(rows["solution"]["max_score"]) > 0
