@@ -398,6 +398,18 @@ class _Run:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
+def _check_sandbox() -> None:
+    """Fail once, up front, if the sandbox cannot start (rather than once per student)."""
+    from .sandbox import OPT_OUT_VARIABLE, SandboxError, check_sandbox
+
+    if os.environ.get(OPT_OUT_VARIABLE) == "1":
+        return
+    try:
+        check_sandbox()
+    except SandboxError as err:
+        raise GradingError(str(err)) from err
+
+
 def _template_gradebook(course_root: Path, assignment: str, db_url: str, tmp: Path) -> Path:
     """A SQLite gradebook that knows ``assignment``, for the workers to copy.
 
@@ -502,6 +514,7 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
         progress.outcome(outcome)
 
     if pending:
+        _check_sandbox()
         if batch_size is None:
             batch_size = max(1, min(8, -(-len(pending) // (3 * workers))))
         batches: queue.Queue = queue.Queue()
