@@ -46,8 +46,8 @@ def find_bindir() -> Path:
     for folder in filter(None, candidates):
         if all(os.access(Path(folder, tool), os.X_OK) for tool in ("initdb", "pg_ctl", "postgres")):
             return Path(folder)
-    raise PostgresNotFound(f"no PostgreSQL server binaries found (looked in {candidates or 'pg_config'}). "
-                           + INSTALL_HINT)
+    raise PostgresNotFound("no PostgreSQL server binaries (initdb, pg_ctl, postgres) found with "
+                           f"`pg_config --bindir` or in /usr/lib/postgresql/*/bin {candidates}. " + INSTALL_HINT)
 
 
 def free_port() -> int:
