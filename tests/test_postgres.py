@@ -4,8 +4,9 @@ A private server (tests/postgres.py, fixture ``postgres_server``) runs for the
 session. One topic's release, solution and one mistake are generated and
 autograded twice, at the same time: into SQLite (the default ``gradebook.db``,
 one ``nbgrader autograde``) and into PostgreSQL (``NBGRADER_DB_URL``), where one
-grader process per student writes concurrently, which SQLite cannot do
-("database is locked"). Both must give the expected scores and the same export.
+grader process per student writes concurrently (the reason to use PostgreSQL:
+graders on several machines, a JupyterHub). Both must give the expected scores
+and the same export.
 Empty gradebooks are created in-process (torchcourse.gradebook), which skips
 nbgrader's slow ``alembic heads`` subprocess.
 """
@@ -100,7 +101,7 @@ def test_autograde_on_postgres_gives_the_expected_scores_and_the_same_as_sqlite(
 
 
 def test_the_postgres_graders_really_ran_at_the_same_time(graded):
-    """One grader per student, all writing to PostgreSQL at once (SQLite: "database is locked")."""
+    """One grader per student, all writing to PostgreSQL at once."""
     spans = graded["postgres"][2]
     last_start = max(start for start, _ in spans.values())
     first_end = min(end for _, end in spans.values())
