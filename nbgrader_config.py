@@ -6,7 +6,15 @@ temporary folder) works without edits.
 
 Settings an instructor may want to change are read from the environment:
   NBGRADER_COURSE_ID   course id in the gradebook and exchange (default below)
-  NBGRADER_DB_URL      SQLAlchemy URL of the gradebook (default: gradebook.db here)
+  NBGRADER_DB_URL      SQLAlchemy URL of the gradebook (default: SQLite,
+                       gradebook.db here). For a class with several graders
+                       use PostgreSQL, e.g.
+                         postgresql+psycopg://grader@db.example.org:5432/gradebook
+                       Keep the password out of the URL and out of files in
+                       the course: put it in ~/.pgpass (mode 0600) or
+                       PGPASSWORD. An unusable URL (typo, missing driver,
+                       server down) stops nbgrader with a message saying what
+                       to do.
   NBGRADER_EXCHANGE    exchange folder shared with learners on a JupyterHub
                        (default: ./exchange, private to this checkout)
   TORCHCOURSE_UNSANDBOXED=1
@@ -26,6 +34,7 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 # The course package (for the sandbox below); ./course also puts it on PYTHONPATH.
 if os.path.isdir(os.path.join(HERE, "torchcourse")) and HERE not in sys.path:
     sys.path.insert(0, HERE)
+from torchcourse.gradebook import GradebookURLError, check_db_url  # noqa: E402
 from torchcourse.sandbox import SandboxedExecute  # noqa: E402
 from torchcourse.classroom import ReviewedCsvExportPlugin  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
@@ -42,6 +51,16 @@ c.CourseDirectory.feedback_directory = "feedback"
 c.CourseDirectory.db_url = os.environ.get(
     "NBGRADER_DB_URL", "sqlite:///" + os.path.join(HERE, "gradebook.db")
 )
+# Fail early and clearly on a gradebook that cannot work. An exception here
+# would make nbgrader ignore this whole file (sandbox included) and carry on,
+# so exit instead; but not inside a Jupyter server (formgrader), which exiting
+# would stop: there nbgrader reports the database error itself.
+if "jupyter_server.serverapp" not in sys.modules:
+    try:
+        check_db_url(c.CourseDirectory.db_url)
+    except GradebookURLError as err:
+        sys.exit(f"nbgrader_config.py: {err}")
+
 # Lessons load no data files from the assignment folder, and nothing else
 # belongs in a student's copy.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]

@@ -71,16 +71,20 @@ def check_topics(requested: list[str] | None, root: Path = ROOT) -> list[str]:
 
 # -------------------------------------------------------------------- nbgrader
 
-def run_nbgrader(args: list[str], course_root: Path, on_line=None) -> str:
+def run_nbgrader(args: list[str], course_root: Path, on_line=None,
+                 env: dict[str, str] | None = None) -> str:
     """Run ``nbgrader ARGS`` in ``course_root`` and return its log.
 
     ``on_line``, if given, is called with each log line as it arrives (used for
-    progress bars). Raises :class:`PipelineError` if nbgrader fails.
+    progress bars). ``env`` adds or overrides environment variables for
+    nbgrader, e.g. ``{"NBGRADER_DB_URL": url}``. Raises :class:`PipelineError`
+    if nbgrader fails.
     """
     if not (course_root / "nbgrader_config.py").exists():
         raise PipelineError(f"{course_root} has no nbgrader_config.py; run from the course root")
     proc = subprocess.Popen([sys.executable, "-m", "nbgrader", *args], cwd=course_root,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, **env} if env else None)
     lines = []
     for line in proc.stdout:
         lines.append(line)
@@ -263,12 +267,17 @@ def make_course_copy(topic_ids: list[str], workdir: Path, root: Path = ROOT) -> 
     return workdir
 
 
-def read_scores(course_root: Path, topic: str, students: list[str]) -> dict:
-    """``{student: {grade cell: (score, max_score)}}`` from the course's gradebook."""
+def sqlite_url(course_root: Path) -> str:
+    """The URL of the course's default gradebook, ``<course_root>/gradebook.db``."""
+    return "sqlite:///" + str(Path(course_root).resolve() / "gradebook.db")
+
+
+def read_scores(course_root: Path, topic: str, students: list[str], db_url: str | None = None) -> dict:
+    """``{student: {grade cell: (score, max_score)}}`` from the gradebook at ``db_url``
+    (default: the course's SQLite ``gradebook.db``)."""
     from nbgrader.api import Gradebook
 
-    url = "sqlite:///" + str(course_root / "gradebook.db")
-    with Gradebook(url) as gradebook:
+    with Gradebook(db_url or sqlite_url(course_root)) as gradebook:
         result = {}
         for student in students:
             notebook = gradebook.find_submission_notebook(topic, topic, student)
@@ -281,24 +290,33 @@ def read_scores(course_root: Path, topic: str, students: list[str]) -> dict:
 GRADED_LOG_LINE = "Setting destination file permissions"
 
 
+def submit(topic: str, submissions: dict[str, object], workdir: Path) -> None:
+    """Write ``{student: notebook}`` where nbgrader looks for submissions of ``topic``."""
+    for student, nb in submissions.items():
+        target = Path(workdir) / "submitted" / student / topic / f"{topic}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+
+
 def autograde(topic: str, submissions: dict[str, object], workdir: Path,
-              root: Path = ROOT, on_graded=None) -> GradedCourse:
+              root: Path = ROOT, on_graded=None, db_url: str | None = None) -> GradedCourse:
     """Autograde ``{student: notebook}`` for one topic with real nbgrader in ``workdir``.
 
     ``workdir`` must already hold a course copy with a generated release.
     ``on_graded()``, if given, is called after each student's notebook is graded.
+    ``db_url``, if given, is the gradebook (passed to nbgrader as ``NBGRADER_DB_URL``);
+    by default it is ``workdir/gradebook.db``.
     """
     start = time.perf_counter()
-    for student, nb in submissions.items():
-        target = workdir / "submitted" / student / topic / f"{topic}.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, target)
+    submit(topic, submissions, workdir)
+
     def on_line(line):
         if on_graded is not None and GRADED_LOG_LINE in line:
             on_graded()
 
-    run_nbgrader(["autograde", topic, "--force"], workdir, on_line)
-    scores = read_scores(workdir, topic, list(submissions))
+    env = {"NBGRADER_DB_URL": db_url} if db_url else None
+    run_nbgrader(["autograde", topic, "--force"], workdir, on_line, env)
+    scores = read_scores(workdir, topic, list(submissions), db_url)
     return GradedCourse(topic, workdir, scores, time.perf_counter() - start)
 
 
