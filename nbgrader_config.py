@@ -34,9 +34,15 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 # The course package (for the sandbox below); ./course also puts it on PYTHONPATH.
 if os.path.isdir(os.path.join(HERE, "torchcourse")) and HERE not in sys.path:
     sys.path.insert(0, HERE)
-from torchcourse.gradebook import GradebookURLError, check_db_url  # noqa: E402
-from torchcourse.sandbox import SandboxedExecute  # noqa: E402
-from torchcourse.classroom import ReviewedCsvExportPlugin  # noqa: E402
+# nbgrader IGNORES a config file that raises, and would then grade unsandboxed
+# with its defaults: so a failed import stops nbgrader instead.
+try:
+    from torchcourse.gradebook import GradebookURLError, check_db_url
+    from torchcourse.sandbox import SandboxedExecute
+    from torchcourse.classroom import ReviewedCsvExportPlugin
+except ImportError as err:
+    sys.exit(f"nbgrader_config.py: cannot import the course package ({err}). Run nbgrader "
+             "through ./course, or from this folder with its environment activated.")
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
