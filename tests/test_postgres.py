@@ -160,3 +160,21 @@ def test_an_unreachable_gradebook_stops_nbgrader_with_what_to_do(tmp_path):
 def test_an_unusable_gradebook_url_says_what_to_do(url, message):
     with pytest.raises(gradebook.GradebookURLError, match=message):
         gradebook.check_db_url(url)
+
+
+def test_parallel_class_autograde_writes_to_postgres(postgres_server, tmp_path, monkeypatch):
+    """`./course autograde --workers 2` (torchcourse.classroom) with the gradebook on PostgreSQL:
+    workers use private SQLite copies, the merge writes to the server."""
+    from torchcourse import classroom
+
+    url = postgres_server.createdb("classroom")
+    course, submissions = _new_course(url, tmp_path / "course")
+    pipeline.submit(TOPIC, {s: submissions[s] for s in ("release", "solution")}, course)
+    monkeypatch.setenv("NBGRADER_DB_URL", url)
+    report = classroom.grade_class(course, TOPIC, workers=2)
+    assert report.students("graded") == ["release", "solution"], report.outcomes
+    scores = pipeline.read_scores(course, TOPIC, ["release", "solution"], url)
+    graded = pipeline.GradedCourse(TOPIC, course, scores, 0)
+    assert not pipeline.unexpected_scores(graded, "release", PLAN["release"])
+    assert not pipeline.unexpected_scores(graded, "solution", PLAN["solution"])
+    assert not (course / "gradebook.db").exists()
