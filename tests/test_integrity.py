@@ -194,8 +194,8 @@ def test_outputs_kernel_died_refused_and_truncated():
     def outputs(nb):
         nb.cells[2].outputs = [new_output("error", ename="KernelDied", evalue="out of memory",
                                           traceback=[]),
-                               new_output("stream", name="stdout",
-                                          text=integrity.TRUNCATION_MARKER + " after 1 MB]")]
+                               new_output("display_data",
+                                          data={"text/plain": integrity.TRUNCATION_MARKER + "]"})]
         nb.cells[3].outputs = [new_output("error", ename="SubmissionRefused", evalue="a symlink",
                                           traceback=[])]
     assert _reasons_after(outputs) == [

@@ -374,7 +374,7 @@ def _output_reasons(autograded_nb) -> list[str]:
             if output.get("output_type") == "error" and output.get("ename") in SANDBOX_ERRORS:
                 reasons.append(f"{_label(index, cell)}: {SANDBOX_ERRORS[output['ename']]}: "
                                f"{output.get('evalue', '')}")
-            text = output.get("text", "")
+            text = output.get("text", "") or output.get("data", {}).get("text/plain", "")
             if isinstance(text, list):
                 text = "".join(text)
             if TRUNCATION_MARKER in text:
