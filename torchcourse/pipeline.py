@@ -291,9 +291,10 @@ def _crashes(log: str, topic: str, students: list[str], course_root: Path) -> di
         if (course_root / "autograded" / student / topic / f"{topic}.ipynb").exists():
             continue
         lines = log.splitlines()
-        hits = [i for i, line in enumerate(lines) if f"/{student}/" in line or f" {student}" in line]
-        start = hits[0] if hits else max(0, len(lines) - 40)
-        crashes[student] = "\n".join(lines[start:start + 40]) or "no autograded notebook, empty log"
+        hits = [i for i, line in enumerate(lines) if f"/{student}/" in line or f"'{student}'" in line]
+        first, last = (hits[0], hits[-1]) if hits else (len(lines) - 40, len(lines) - 1)
+        excerpt = lines[max(0, first):last + 1][-60:]  # from its first mention to nbgrader's verdict
+        crashes[student] = "\n".join(excerpt) or "no autograded notebook, and nbgrader logged nothing"
     return crashes
 
 
