@@ -16,7 +16,12 @@ stays outside:
 * limits: memory (a cgroup, or ``RLIMIT_AS`` where no cgroup is writable),
   processes and threads (a cgroup, or ``RLIMIT_NPROC``), file size
   (``RLIMIT_FSIZE``), CPU time (``RLIMIT_CPU``) and wall time per notebook
-  (``timeout``), on top of nbgrader's per-cell timeout.
+  (``timeout``), on top of nbgrader's per-cell timeout; output is capped while
+  the notebook runs (per cell and per notebook), so a print flood cannot fill
+  the grader's memory or the autograded notebook;
+* a cell that ignores the interrupt sent at its timeout gets its kernel killed;
+* a submission folder holding a symlink or special file is not run at all
+  (nbgrader copies submissions following links, with the grader's privileges).
 
 :class:`SandboxedExecute` is the nbgrader preprocessor; ``nbgrader_config.py``
 puts it in place of ``Execute`` for autograde. If the sandbox cannot start,
@@ -414,6 +419,10 @@ class SandboxedExecute(Execute):
     crash), the cell it was running and every later code cell get an error
     output saying why, so they score 0 and the grades of the cells before it
     are still saved; nbgrader goes on with the next student.
+
+    The error outputs it writes (``KernelDied``, ``SubmissionRefused``) and its
+    output-truncation notice are what :func:`torchcourse.integrity.review_reasons`
+    reports to the instructor.
     """
 
     memory_limit = Integer(4 * 2**30, help="Memory limit per notebook, in bytes.").tag(config=True)
