@@ -95,6 +95,8 @@ c.SandboxedExecute.memory_limit = 4 * 2**30      # bytes per notebook
 c.SandboxedExecute.pids_limit = 256              # processes + threads per notebook
 c.SandboxedExecute.file_size_limit = 256 * 2**20  # largest file a notebook may write
 c.SandboxedExecute.notebook_timeout = 900        # wall and CPU seconds per notebook
+c.SandboxedExecute.cell_output_limit = 2**20           # characters of output kept per cell
+c.SandboxedExecute.notebook_output_limit = 10 * 2**20  # ... and per notebook
 
 # `nbgrader export` (and `./course export`) writes a properly quoted CSV with three
 # more columns: grading_status (graded / crashed / rejected / no submission),

@@ -24,6 +24,8 @@ def _describe(topic, student):
 
 @pytest.mark.parametrize(("topic", "student"), CASES, ids=[f"{t}:{s}" for t, s in CASES])
 def test_submission_scores_as_expected(graded, topic, student):
+    crash = graded[topic].crashes.get(student)
+    assert crash is None, f"{_describe(topic, student)}\nnbgrader could not grade it:\n{crash}"
     wrong = pipeline.unexpected_scores(graded[topic], student, PLANS[topic][student])
     assert not wrong, f"{_describe(topic, student)}\n" + "\n".join(
         f"  {cell}: scored {got:g}, expected {want:g}" for cell, (got, want) in wrong.items())

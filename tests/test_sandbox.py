@@ -276,3 +276,19 @@ def test_sandbox_overhead_per_notebook(attacked, capsys):
               f"{plain:.2f} s plain, {boxed:.2f} s sandboxed ({boxed - plain:+.2f} s); "
               f"start-up probe (once per nbgrader run) {probe:.2f} s; "
               f"all runs {times}")
+
+
+def test_plain_nbgrader_refuses_to_run_a_submission_with_a_symlink(attacked, tmp_path):
+    """nbgrader copies submitted/ into autograded/ following links (with the grader's
+    rights), so SandboxedExecute must not run such a submission at all."""
+    root = _course_copy(attacked, tmp_path)
+    folder = root / "submitted" / "linker" / ASSIGNMENT
+    folder.mkdir(parents=True)
+    release = nbformat.read(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    reader = "print('REPORT' + open('data.db', 'rb').read(16).hex())\nanswer = 42"
+    nbformat.write(pipeline.fill_in(release, {"answer": reader}), folder / f"{ASSIGNMENT}.ipynb")
+    (folder / "data.db").symlink_to(root / "gradebook.db")
+    pipeline.run_nbgrader(["autograde", ASSIGNMENT, "--student", "linker", "--force"], root)
+    nb = nbformat.read(root / "autograded" / "linker" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert outputs and all(o.output_type == "error" and o.ename == "SubmissionRefused" for o in outputs)

@@ -72,13 +72,13 @@ def check_topics(requested: list[str] | None, root: Path = ROOT) -> list[str]:
 # -------------------------------------------------------------------- nbgrader
 
 def run_nbgrader(args: list[str], course_root: Path, on_line=None,
-                 env: dict[str, str] | None = None) -> str:
+                 env: dict[str, str] | None = None, check: bool = True) -> str:
     """Run ``nbgrader ARGS`` in ``course_root`` and return its log.
 
     ``on_line``, if given, is called with each log line as it arrives (used for
     progress bars). ``env`` adds or overrides environment variables for
     nbgrader, e.g. ``{"NBGRADER_DB_URL": url}``. Raises :class:`PipelineError`
-    if nbgrader fails.
+    if nbgrader fails, unless ``check`` is False (the caller reads the log).
     """
     if not (course_root / "nbgrader_config.py").exists():
         raise PipelineError(f"{course_root} has no nbgrader_config.py; run from the course root")
@@ -90,7 +90,7 @@ def run_nbgrader(args: list[str], course_root: Path, on_line=None,
         lines.append(line)
         if on_line is not None:
             on_line(line)
-    if proc.wait() != 0:
+    if proc.wait() != 0 and check:
         raise PipelineError(f"nbgrader {' '.join(args)} failed (exit {proc.returncode}):\n"
                             + "".join(lines[-60:]))
     return "".join(lines)
@@ -252,6 +252,8 @@ class GradedCourse:
     course_root: Path
     scores: dict[str, dict[str, tuple[float, float]]]  # student -> test cell -> (score, max)
     seconds: float
+    #: students whose notebook nbgrader could not grade at all -> the log lines about it
+    crashes: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def autograded_notebook(self, student: str):
         path = self.course_root / "autograded" / student / self.topic / f"{self.topic}.ipynb"
@@ -298,14 +300,33 @@ def submit(topic: str, submissions: dict[str, object], workdir: Path) -> None:
         nbformat.write(nb, target)
 
 
+def _crashes(log: str, topic: str, students: list[str], course_root: Path) -> dict[str, str]:
+    """``{student: log excerpt}`` for each student nbgrader left without an autograded notebook."""
+    crashes = {}
+    for student in students:
+        if (course_root / "autograded" / student / topic / f"{topic}.ipynb").exists():
+            continue
+        lines = log.splitlines()
+        hits = [i for i, line in enumerate(lines) if f"/{student}/" in line or f"'{student}'" in line]
+        first, last = (hits[0], hits[-1]) if hits else (len(lines) - 40, len(lines) - 1)
+        excerpt = lines[max(0, first):last + 1][-60:]  # from its first mention to nbgrader's verdict
+        crashes[student] = "\n".join(excerpt) or "no autograded notebook, and nbgrader logged nothing"
+    return crashes
+
+
 def autograde(topic: str, submissions: dict[str, object], workdir: Path,
-              root: Path = ROOT, on_graded=None, db_url: str | None = None) -> GradedCourse:
+              root: Path = ROOT, on_graded=None, db_url: str | None = None,
+              extra_args: list[str] = ()) -> GradedCourse:
     """Autograde ``{student: notebook}`` for one topic with real nbgrader in ``workdir``.
 
     ``workdir`` must already hold a course copy with a generated release.
     ``on_graded()``, if given, is called after each student's notebook is graded.
     ``db_url``, if given, is the gradebook (passed to nbgrader as ``NBGRADER_DB_URL``);
     by default it is ``workdir/gradebook.db``.
+    ``extra_args`` go to ``nbgrader autograde`` (e.g. ``["--Execute.timeout=10"]``).
+    A notebook nbgrader cannot grade at all does not stop the others: its
+    student is in :attr:`GradedCourse.crashes` with the log lines about it, and
+    has no scores. Raises :class:`PipelineError` only if nothing was graded.
     """
     start = time.perf_counter()
     submit(topic, submissions, workdir)
@@ -315,9 +336,13 @@ def autograde(topic: str, submissions: dict[str, object], workdir: Path,
             on_graded()
 
     env = {"NBGRADER_DB_URL": db_url} if db_url else None
-    run_nbgrader(["autograde", topic, "--force"], workdir, on_line, env)
-    scores = read_scores(workdir, topic, list(submissions), db_url)
-    return GradedCourse(topic, workdir, scores, time.perf_counter() - start)
+    log = run_nbgrader(["autograde", topic, "--force", *extra_args], workdir, on_line, env,
+                       check=False)
+    crashes = _crashes(log, topic, list(submissions), workdir)
+    if submissions and len(crashes) == len(submissions):
+        raise PipelineError(f"nbgrader autograde {topic} graded no notebook:\n{log[-6000:]}")
+    scores = read_scores(workdir, topic, [s for s in submissions if s not in crashes], db_url)
+    return GradedCourse(topic, workdir, scores, time.perf_counter() - start, crashes)
 
 
 def fixture_plan(topic: str, root: Path = ROOT) -> dict[str, list[Fixture]]:

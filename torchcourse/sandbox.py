@@ -16,7 +16,12 @@ stays outside:
 * limits: memory (a cgroup, or ``RLIMIT_AS`` where no cgroup is writable),
   processes and threads (a cgroup, or ``RLIMIT_NPROC``), file size
   (``RLIMIT_FSIZE``), CPU time (``RLIMIT_CPU``) and wall time per notebook
-  (``timeout``), on top of nbgrader's per-cell timeout.
+  (``timeout``), on top of nbgrader's per-cell timeout; output is capped while
+  the notebook runs (per cell and per notebook), so a print flood cannot fill
+  the grader's memory or the autograded notebook;
+* a cell that ignores the interrupt sent at its timeout gets its kernel killed;
+* a submission folder holding a symlink or special file is not run at all
+  (nbgrader copies submissions following links, with the grader's privileges).
 
 :class:`SandboxedExecute` is the nbgrader preprocessor; ``nbgrader_config.py``
 puts it in place of ``Execute`` for autograde. If the sandbox cannot start,
@@ -40,11 +45,14 @@ import uuid
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from traitlets import Any, Integer
 
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
+
+from .integrity import TRUNCATION_MARKER
 
 #: Set to 1 to grade without the sandbox (a machine without bubblewrap). Never the default.
 OPT_OUT_VARIABLE = "TORCHCOURSE_UNSANDBOXED"
@@ -281,6 +289,9 @@ class Sandbox:
                "LANG": "C.UTF-8", "PYTHONPATH": os.path.dirname(PACKAGE_MOUNT),
                "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": f"{WORK}/.config/matplotlib",
                "MPLBACKEND": "agg",
+               # No module from the student's folder shadows torch & co. (a `torch.py` there
+               # would otherwise come first: IPython puts the cwd before site-packages).
+               "PYTHONSAFEPATH": "1",
                # Inside the pid namespace the kernel's parent is pid 1; without this
                # ipykernel thinks its parent died and exits at once.
                "JPY_PARENT_PID": "1"}
@@ -369,6 +380,34 @@ def _error_output(ename: str, evalue: str) -> NotebookNode:
                         traceback=[f"{ename}: {evalue}"])
 
 
+def _output_size(content: dict) -> int:
+    """Characters an output message would add to the notebook (text, data, traceback)."""
+    size = len(content.get("text", ""))
+    size += sum(len(v) if isinstance(v, str) else len(str(v)) for v in content.get("data", {}).values())
+    size += sum(map(len, content.get("traceback", []))) + len(content.get("evalue", ""))
+    return size
+
+
+def unsafe_files(folder) -> list[str]:
+    """Entries of ``folder`` (recursively) that are not plain files or folders: symlinks,
+    fifos, sockets, devices; each as ``"name -> target"`` or ``"name (kind)"``.
+
+    nbgrader copies a submission folder following symlinks, with the grader's
+    privileges, so a link to the gradebook or ``source/`` would bring their
+    contents into the student's autograded copy.
+    """
+    found = []
+    for where, folders, files in os.walk(folder, followlinks=False):
+        for name in folders + files:
+            path = os.path.join(where, name)
+            relative = os.path.relpath(path, folder)
+            if os.path.islink(path):
+                found.append(f"{relative} -> {os.readlink(path)}")
+            elif not (os.path.isfile(path) or os.path.isdir(path)):
+                found.append(f"{relative} (not a regular file)")
+    return found
+
+
 class SandboxedExecute(Execute):
     """nbgrader's ``Execute``, with the kernel in a :class:`Sandbox`.
 
@@ -380,6 +419,10 @@ class SandboxedExecute(Execute):
     crash), the cell it was running and every later code cell get an error
     output saying why, so they score 0 and the grades of the cells before it
     are still saved; nbgrader goes on with the next student.
+
+    The error outputs it writes (``KernelDied``, ``SubmissionRefused``) and its
+    output-truncation notice are what :func:`torchcourse.integrity.review_reasons`
+    reports to the instructor.
     """
 
     memory_limit = Integer(4 * 2**30, help="Memory limit per notebook, in bytes.").tag(config=True)
@@ -388,11 +431,34 @@ class SandboxedExecute(Execute):
     tmp_size = Integer(256 * 2**20, help="Size of the sandbox's /tmp, in bytes.").tag(config=True)
     notebook_timeout = Integer(900, help="Wall and CPU seconds per notebook.").tag(config=True)
     sandbox_uid = Integer(65534, help="Unprivileged uid the kernel runs as (grader is root).").tag(config=True)
+    cell_output_limit = Integer(2**20, help="Characters of output kept per cell; the rest is "
+                                "replaced by a notice.").tag(config=True)
+    notebook_output_limit = Integer(10 * 2**20, help="Characters of output kept per notebook; the "
+                                    "rest is replaced by a notice.").tag(config=True)
 
     _sandbox: Sandbox | None = None
     _dead: str | None = None
+    _output_used: dict  # cell index -> characters kept; -1 is the notebook's total
+    _truncated: set
+
+    def _refusal(self, resources) -> str | None:
+        """Why this submission must not run (a symlink in the submitted folder), or None."""
+        nbgrader = (resources or {}).get("nbgrader", {})
+        folders = [(resources or {}).get("metadata", {}).get("path")]
+        if nbgrader.get("student") and nbgrader.get("assignment"):
+            coursedir = CourseDirectory(config=self.config)
+            folders.append(coursedir.format_path(coursedir.submitted_directory,
+                                                 nbgrader["student"], nbgrader["assignment"]))
+        unsafe = [entry for folder in folders if folder and os.path.isdir(folder)
+                  for entry in unsafe_files(folder)]
+        if not unsafe:
+            return None
+        return ("the submission folder holds links or special files, which are not allowed ("
+                + ", ".join(sorted(set(unsafe))[:5]) + "); the notebook was not run. "
+                "Submit only regular files.")
 
     def preprocess(self, nb, resources=None, km=None):
+        self._output_used, self._truncated = {}, set()
         if os.environ.get(OPT_OUT_VARIABLE) == "1":
             warning = (f"{OPT_OUT_VARIABLE}=1: student code runs WITHOUT the sandbox, with your "
                        "privileges; it can read the hidden tests and change the gradebook.")
@@ -401,6 +467,13 @@ class SandboxedExecute(Execute):
             return super().preprocess(nb, resources, km)
         if km is not None:
             raise SandboxError("SandboxedExecute starts its own sandboxed kernel; do not pass km")
+        refusal = self._refusal(resources)
+        if refusal is not None:
+            self.log.warning("Not running this submission: %s", refusal)
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    cell.outputs = [_error_output("SubmissionRefused", refusal)]
+            return nb, resources
         check_sandbox()
         path = (resources or {}).get("metadata", {}).get("path") or os.getcwd()
         with Sandbox(path, memory=self.memory_limit, pids=self.pids_limit,
@@ -435,3 +508,55 @@ class SandboxedExecute(Execute):
             self.log.warning("Kernel died in cell %d: %s", index, self._dead)
             cell.outputs.append(_error_output("KernelDied", self._dead))
             return cell, resources
+        except CellTimeoutError:
+            # The interrupt sent at the cell's timeout did not stop it (SIGINT ignored):
+            # kill the sandbox rather than let nbgrader give up on the whole notebook.
+            process = getattr(getattr(self.km, "provisioner", None), "process", None)
+            if process is not None:
+                process.kill()
+            self._dead = (f"the cell ran past its time limit of {self.timeout} s and ignored the "
+                          "interrupt, so the kernel was killed")
+            self.log.warning("Killed the kernel in cell %d: %s", index, self._dead)
+            cell.outputs.append(_error_output("KernelDied", self._dead))
+            return cell, resources
+
+    def output(self, outs, msg, display_id, cell_index):
+        """nbclient's output handler, with :attr:`cell_output_limit` and :attr:`notebook_output_limit`.
+
+        Output past a limit is dropped as it arrives (so a print flood cannot fill
+        the grader's memory) and replaced by one notice per cell, which
+        :func:`torchcourse.integrity.review_reasons` reports. Error outputs are
+        always kept (shortened), so a failing cell still scores 0.
+        """
+        content = msg.get("content", {})
+        size = _output_size(content)
+        used, total = self._output_used.get(cell_index, 0), self._output_used.get(-1, 0)
+        room = min(self.cell_output_limit - used, self.notebook_output_limit - total)
+        if size > room:
+            if msg.get("msg_type") == "error":
+                content = dict(content, evalue=content.get("evalue", "")[:1000],
+                               traceback=[line[:1000] for line in content.get("traceback", [])[-5:]])
+            elif msg.get("msg_type") == "stream" and room > 0:
+                content = dict(content, text=content["text"][:room])
+            else:
+                content = None
+            notice = cell_index not in self._truncated
+            self._truncated.add(cell_index)
+            kept = None
+            if content is not None:
+                msg = dict(msg, content=content)
+                self._account(cell_index, _output_size(content))
+                kept = super().output(outs, msg, display_id, cell_index)
+            if notice:
+                # display_data, not a stream: nbgrader's LimitOutput would cut a stream notice
+                outs.append(NotebookNode(output_type="display_data", metadata={}, data={
+                    "text/plain": f"{TRUNCATION_MARKER}: this cell printed more than the limit of "
+                                  f"{self.cell_output_limit} characters per cell or "
+                                  f"{self.notebook_output_limit} per notebook; the rest was dropped]"}))
+            return kept
+        self._account(cell_index, size)
+        return super().output(outs, msg, display_id, cell_index)
+
+    def _account(self, cell_index: int, size: int) -> None:
+        self._output_used[cell_index] = self._output_used.get(cell_index, 0) + size
+        self._output_used[-1] = self._output_used.get(-1, 0) + size
