@@ -1,8 +1,13 @@
 """Benchmark: autograde a synthetic class serially and with N workers. Run: ./course benchmark-grading
 
-A class of S synthetic students (default 40) for one topic, each submission
-drawn (seeded) from the topic's recorded answers: the solutions, one recorded
-mistake, or the recorded alternatives. The same submissions are graded
+A class of S synthetic students (default 40) for one topic (06_nn_module, the
+topic of the adversarial suite), each submission drawn (seeded) from: the
+solutions, a recorded mistake, the recorded alternatives, the untouched
+(unanswered) release, and, for about a quarter of the class, one of the
+attacks of tests/adversarial.py (patching, exits, kernel kills, loops,
+bombs, floods...). Cells time out after 20 s in both runs (the course default
+is 120 s) so that the loops cost what they would on a tighter setting. The
+same submissions are graded
 
   serial    by plain `nbgrader autograde <topic>` (one process, one notebook at a time);
   parallel  by `./course autograde` (torchcourse.classroom.grade_class) with W workers;
@@ -32,12 +37,32 @@ import nbformat
 from torchcourse import classroom, pipeline
 
 
-def synthetic_class(topic: str, course: Path, students: int, seed: int) -> dict[str, object]:
-    """``{student: notebook}``: ``students`` submissions drawn from the recorded fixtures."""
-    pool = pipeline.fixture_submissions(topic, course)
-    names = sorted(pool)
+#: Both runs use this per-cell timeout (seconds) and the course's other limits.
+CELL_TIMEOUT = 20
+
+
+def synthetic_class(topic: str, course: Path, students: int, seed: int,
+                    adversarial_share: float = 0.25) -> dict[str, tuple[str, object]]:
+    """``{student: (kind, notebook)}``: honest submissions drawn from the recorded
+    fixtures (kind = fixture plan name) and, for ``adversarial_share`` of the class,
+    attacks from tests/adversarial.py that need no planted files (kind = attack name)."""
+    sys.path.insert(0, str(pipeline.ROOT / "tests"))
+    import adversarial
+
+    honest = pipeline.fixture_submissions(topic, course)
+    release = nbformat.read(pipeline.release_path(topic, course), as_version=4)
+    answers = pipeline.solution_answers(topic)
+    attacks = [a for a in adversarial.ATTACKS if a.plant is None] if topic == adversarial.TOPIC else []
     rng = random.Random(seed)
-    return {f"student{i:03d}": pool[rng.choice(names)] for i in range(students)}
+    chosen = {}
+    for i in range(students):
+        if attacks and rng.random() < adversarial_share:
+            attack = rng.choice(attacks)
+            chosen[f"student{i:03d}"] = (attack.name, attack.build(release, answers))
+        else:
+            kind = rng.choice(sorted(honest))
+            chosen[f"student{i:03d}"] = (kind, honest[kind])
+    return chosen
 
 
 def make_course(topic: str, workdir: Path, submissions: dict[str, object]) -> Path:
@@ -83,14 +108,19 @@ def main(argv=None) -> int:
         tmp = Path(tmp)
         probe = pipeline.make_course_copy([topic], tmp / "probe")
         pipeline.generate_release([topic], probe)
-        submissions = synthetic_class(topic, probe, n, args.seed)
+        drawn = synthetic_class(topic, probe, n, args.seed)
+        submissions = {s: nb for s, (_, nb) in drawn.items()}
+        kinds = sorted({kind for kind, _ in drawn.values()})
+        print(f"class: {', '.join(f'{k} x{sum(v[0] == k for v in drawn.values())}' for k in kinds)}",
+              flush=True)
         bare = bare_execution_seconds(topic, probe, args.repeats)
         print(f"bare execution of one notebook (median of {args.repeats}): {bare:.1f} s", flush=True)
 
         serial_course = make_course(topic, tmp / "serial", submissions)
         start = time.perf_counter()
         try:
-            pipeline.run_nbgrader(["autograde", topic, "--force"], serial_course)
+            pipeline.run_nbgrader(["autograde", topic, "--force", f"--Execute.timeout={CELL_TIMEOUT}"],
+                                  serial_course)
         except pipeline.PipelineError as err:
             print(f"serial run reported errors:\n{str(err)[-2000:]}", file=sys.stderr)
         serial = time.perf_counter() - start
@@ -99,14 +129,15 @@ def main(argv=None) -> int:
         parallel_course = make_course(topic, tmp / "parallel", submissions)
         bar = classroom.ProgressBar(desc="parallel", file=sys.stderr)
         try:
-            report = classroom.grade_class(parallel_course, topic, workers=args.workers, progress=bar)
+            report = classroom.grade_class(parallel_course, topic, workers=args.workers, progress=bar,
+                                           extra_args=[f"--Execute.timeout={CELL_TIMEOUT}"])
         finally:
             bar.close()
         parallel = report.seconds
         print(f"parallel ({args.workers} workers):           {parallel:7.1f} s  "
               f"({report.summary()})", flush=True)
 
-        students = sorted(submissions)
+        students = report.students("graded")  # nbgrader rejects a few attacks outright in both runs
         a = pipeline.read_scores(serial_course, topic, students)
         b = pipeline.read_scores(parallel_course, topic, students)
         differ = [s for s in students if a[s] != b[s]]

@@ -292,3 +292,15 @@ def test_plain_nbgrader_refuses_to_run_a_submission_with_a_symlink(attacked, tmp
     nb = nbformat.read(root / "autograded" / "linker" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert outputs and all(o.output_type == "error" and o.ename == "SubmissionRefused" for o in outputs)
+
+
+def test_validate_runs_the_self_check_in_the_sandbox(attacked, tmp_path):
+    """`./course validate`: a learner's notebook is validated with nbgrader, sandboxed."""
+    root = attacked.course_root
+    release = nbformat.read(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    answer = (f"try:\n    open({str(root / 'gradebook.db')!r}, 'rb').read()\n    answer = 0\n"
+              "except OSError:\n    answer = 42  # right only if the gradebook was out of reach")
+    notebook = tmp_path / f"{ASSIGNMENT}.ipynb"
+    nbformat.write(pipeline.fill_in(release, {"answer": answer}), notebook)
+    proc = sandbox.validate(notebook)
+    assert "Success! Your notebook passes all the tests." in proc.stdout, proc.stdout + proc.stderr

@@ -108,6 +108,23 @@ def cmd_export(args) -> int:
     return subprocess.call([sys.executable, "-m", "nbgrader", "export", "--to", args.to], cwd=ROOT)
 
 
+def cmd_validate(args) -> int:
+    """nbgrader validate, sandboxed: run a notebook's tests as autograde would, before submitting."""
+    from .sandbox import SandboxError, validate
+
+    status = 0
+    for notebook in args.notebooks:
+        try:
+            proc = validate(notebook)
+        except (SandboxError, FileNotFoundError) as err:
+            raise PipelineError(str(err)) from err
+        print(proc.stdout, end="")
+        if proc.returncode != 0:
+            print(proc.stderr[-3000:], file=sys.stderr)
+        status = status or proc.returncode
+    return status
+
+
 def cmd_test(args) -> int:
     sanitize = ROOT / "tests" / "nbval_sanitize.cfg"
     cmd = [sys.executable, "-m", "pytest", "tests", pipeline.PUBLISHED, "--nbval",
@@ -192,6 +209,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--student", action="append", help="grade only this student (repeatable)")
     p.add_argument("--batch-size", type=int, default=None, help="students per nbgrader process")
     p.set_defaults(func=cmd_autograde)
+
+    p = sub.add_parser("validate", help="check a notebook before submitting: run its tests as "
+                       "autograde would, inside the sandbox")
+    p.add_argument("notebooks", nargs="+", help="notebook files, e.g. release/01_tensors/01_tensors.ipynb")
+    p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("export", help="write the grades CSV, with needs_review and review_reasons")
     p.add_argument("--to", default="grades.csv", help="output file (default grades.csv)")

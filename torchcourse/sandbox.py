@@ -560,3 +560,33 @@ class SandboxedExecute(Execute):
     def _account(self, cell_index: int, size: int) -> None:
         self._output_used[cell_index] = self._output_used.get(cell_index, 0) + size
         self._output_used[-1] = self._output_used.get(-1, 0) + size
+
+
+# ------------------------------------------------------------ learners' self-check
+
+def validate(notebook, *, timeout: int = 900) -> subprocess.CompletedProcess:
+    """``nbgrader validate`` a notebook with the whole run inside a :class:`Sandbox`.
+
+    The self-check a learner (or a TA) runs before submitting: every test cell
+    is executed as autograde would, but nbgrader and the kernel see only a
+    scratch copy of the notebook's folder, with no network. Its report goes to
+    ``stdout`` of the returned process (``text=True``).
+
+    Raises
+    ------
+    SandboxError
+        If bubblewrap is missing or cannot start (set ``TORCHCOURSE_UNSANDBOXED=1``
+        to validate without it: then the code runs with your own rights).
+    FileNotFoundError
+        If ``notebook`` does not exist.
+    """
+    notebook = Path(notebook).resolve()
+    if not notebook.is_file():
+        raise FileNotFoundError(f"no notebook at {notebook}")
+    argv = [sys.executable, "-m", "nbgrader", "validate", notebook.name]
+    if os.environ.get(OPT_OUT_VARIABLE) == "1":
+        print(f"WARNING {OPT_OUT_VARIABLE}=1: validating WITHOUT the sandbox", file=sys.stderr)
+        return subprocess.run(argv, cwd=notebook.parent, capture_output=True, text=True)
+    check_sandbox()
+    with Sandbox(notebook.parent, notebook_timeout=timeout) as sandbox:
+        return subprocess.run(sandbox.command(argv), capture_output=True, text=True)
