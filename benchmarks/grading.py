@@ -1,16 +1,19 @@
-"""Benchmark: autograde a synthetic class serially and with N workers. Run: ./course benchmark-grading
+"""Benchmark: autograde a synthetic class serially and with N workers. Run: ./course benchmark grading
 
-A class of S synthetic students (default 40) for one topic (06_nn_module, the
-topic of the adversarial suite), each submission drawn (seeded) from: the
-solutions, a recorded mistake, the recorded alternatives, the untouched
-(unanswered) release, and, for about a quarter of the class, one of the
+A class of S synthetic students (default 40), each submitting every notebook
+of the course (default: all topics; --topics picks some). Each submission is
+drawn (seeded) from: the solutions, a recorded mistake, a recorded
+alternative, the untouched (unanswered) release, and, in 06_nn_module (the
+topic of the adversarial suite), for about a quarter of the class one of the
 attacks of tests/adversarial.py (patching, exits, kernel kills, loops,
 bombs, floods...). Cells time out after 20 s in both runs (the course default
 is 120 s) so that the loops cost what they would on a tighter setting. The
 same submissions are graded
 
-  serial    by plain `nbgrader autograde <topic>` (one process, one notebook at a time);
-  parallel  by `./course autograde` (torchcourse.classroom.grade_class) with W workers;
+  serial    by plain `nbgrader autograde <topic>` (one process, one notebook at a time),
+            one topic after the other;
+  parallel  by `./course autograde <topic>` (torchcourse.classroom.grade_class) with W
+            workers, one topic after the other;
 
 both with the course's sandbox. Printed: wall time, notebooks per minute, the
 serial/parallel ratio, and the per-notebook overhead of each path: its time
@@ -43,9 +46,11 @@ CELL_TIMEOUT = 20
 
 def synthetic_class(topic: str, course: Path, students: int, seed: int,
                     adversarial_share: float = 0.25) -> dict[str, tuple[str, object]]:
-    """``{student: (kind, notebook)}``: honest submissions drawn from the recorded
-    fixtures (kind = fixture plan name) and, for ``adversarial_share`` of the class,
-    attacks from tests/adversarial.py that need no planted files (kind = attack name)."""
+    """``{student: (kind, notebook)}`` for one topic: honest submissions drawn from the
+    recorded fixtures (kind = fixture plan name: solutions, one mistake, alternatives,
+    the untouched release) and, for the topic of the adversarial suite, ``adversarial_share``
+    of the class submitting attacks from tests/adversarial.py that need no planted files
+    (kind = attack name)."""
     sys.path.insert(0, str(pipeline.ROOT / "tests"))
     import adversarial
 
@@ -53,25 +58,27 @@ def synthetic_class(topic: str, course: Path, students: int, seed: int,
     release = nbformat.read(pipeline.release_path(topic, course), as_version=4)
     answers = pipeline.solution_answers(topic)
     attacks = [a for a in adversarial.ATTACKS if a.plant is None] if topic == adversarial.TOPIC else []
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}-{topic}")
     chosen = {}
     for i in range(students):
         if attacks and rng.random() < adversarial_share:
             attack = rng.choice(attacks)
-            chosen[f"student{i:03d}"] = (attack.name, attack.build(release, answers))
+            chosen[f"student{i:03d}"] = (f"attack--{attack.name}", attack.build(release, answers))
         else:
             kind = rng.choice(sorted(honest))
             chosen[f"student{i:03d}"] = (kind, honest[kind])
     return chosen
 
 
-def make_course(topic: str, workdir: Path, submissions: dict[str, object]) -> Path:
-    course = pipeline.make_course_copy([topic], workdir)
-    pipeline.generate_release([topic], course)
-    for student, nb in submissions.items():
-        target = course / "submitted" / student / topic / f"{topic}.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, target)
+def make_course(topic_ids: list[str], workdir: Path, submissions: dict[str, dict[str, object]]) -> Path:
+    """A course copy with ``submissions[topic][student]`` in ``submitted/``."""
+    course = pipeline.make_course_copy(topic_ids, workdir)
+    pipeline.generate_release(topic_ids, course)
+    for topic, by_student in submissions.items():
+        for student, nb in by_student.items():
+            target = course / "submitted" / student / topic / f"{topic}.ipynb"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, target)
     return course
 
 
@@ -92,66 +99,90 @@ def bare_execution_seconds(topic: str, course: Path, repeats: int) -> float:
     return statistics.median(times)
 
 
+def _minutes(seconds: float) -> str:
+    return f"{seconds:.0f} s ({seconds / 60:.1f} min)"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--topic", default="06_nn_module")
+    parser.add_argument("--topics", nargs="+", default=None,
+                        help="topic ids (default: every topic of the course)")
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeats", type=int, default=3, help="bare executions for the median")
+    parser.add_argument("--repeats", type=int, default=3, help="bare executions per topic for the median")
     args = parser.parse_args(argv)
-    topic, n = args.topic, args.students
+    topic_ids = pipeline.check_topics(args.topics)
+    n = args.students
+    notebooks = n * len(topic_ids)
 
-    print(f"grading benchmark: {n} synthetic students of {topic}, {args.workers} worker(s), "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}", flush=True)
+    print(f"grading benchmark: {n} synthetic students x {len(topic_ids)} topics = {notebooks} notebooks, "
+          f"{args.workers} worker(s), {os.cpu_count()} cores, Python {platform.python_version()}",
+          flush=True)
     with tempfile.TemporaryDirectory(prefix="grading-bench-") as tmp:
         tmp = Path(tmp)
-        probe = pipeline.make_course_copy([topic], tmp / "probe")
-        pipeline.generate_release([topic], probe)
-        drawn = synthetic_class(topic, probe, n, args.seed)
-        submissions = {s: nb for s, (_, nb) in drawn.items()}
-        kinds = sorted({kind for kind, _ in drawn.values()})
-        print(f"class: {', '.join(f'{k} x{sum(v[0] == k for v in drawn.values())}' for k in kinds)}",
-              flush=True)
-        bare = bare_execution_seconds(topic, probe, args.repeats)
-        print(f"bare execution of one notebook (median of {args.repeats}): {bare:.1f} s", flush=True)
+        probe = pipeline.make_course_copy(topic_ids, tmp / "probe")
+        pipeline.generate_release(topic_ids, probe)
+        drawn = {topic: synthetic_class(topic, probe, n, args.seed) for topic in topic_ids}
+        submissions = {topic: {s: nb for s, (_, nb) in by_student.items()} for topic, by_student in drawn.items()}
+        counts: dict[str, int] = {}
+        for by_student in drawn.values():
+            for kind, _ in by_student.values():
+                group = kind.split("--")[0] if "--" in kind else kind
+                counts[group] = counts.get(group, 0) + 1
+        print("class: " + ", ".join(f"{k} x{v}" for k, v in sorted(counts.items())), flush=True)
+        bare = {topic: bare_execution_seconds(topic, probe, args.repeats) for topic in topic_ids}
+        print("bare execution of one solved notebook (median of "
+              f"{args.repeats}): " + ", ".join(f"{t} {s:.1f} s" for t, s in bare.items()), flush=True)
 
-        serial_course = make_course(topic, tmp / "serial", submissions)
-        start = time.perf_counter()
-        try:
-            pipeline.run_nbgrader(["autograde", topic, "--force", f"--Execute.timeout={CELL_TIMEOUT}"],
-                                  serial_course)
-        except pipeline.PipelineError as err:
-            print(f"serial run reported errors:\n{str(err)[-2000:]}", file=sys.stderr)
-        serial = time.perf_counter() - start
-        print(f"serial   (nbgrader autograde): {serial:7.1f} s", flush=True)
+        serial_course = make_course(topic_ids, tmp / "serial", submissions)
+        serial = {}
+        for topic in topic_ids:
+            start = time.perf_counter()
+            try:
+                pipeline.run_nbgrader(["autograde", topic, "--force", f"--Execute.timeout={CELL_TIMEOUT}"],
+                                      serial_course)
+            except pipeline.PipelineError as err:
+                print(f"serial run of {topic} reported errors:\n{str(err)[-2000:]}", file=sys.stderr)
+            serial[topic] = time.perf_counter() - start
+            print(f"serial   {topic}: {serial[topic]:7.1f} s", flush=True)
 
-        parallel_course = make_course(topic, tmp / "parallel", submissions)
-        bar = classroom.ProgressBar(desc="parallel", file=sys.stderr)
-        try:
-            report = classroom.grade_class(parallel_course, topic, workers=args.workers, progress=bar,
-                                           extra_args=[f"--Execute.timeout={CELL_TIMEOUT}"])
-        finally:
-            bar.close()
-        parallel = report.seconds
-        print(f"parallel ({args.workers} workers):           {parallel:7.1f} s  "
-              f"({report.summary()})", flush=True)
+        parallel_course = make_course(topic_ids, tmp / "parallel", submissions)
+        parallel, differ, summaries = {}, [], []
+        for topic in topic_ids:
+            bar = classroom.ProgressBar(desc=f"parallel {topic}", file=sys.stderr)
+            try:
+                report = classroom.grade_class(parallel_course, topic, workers=args.workers, progress=bar,
+                                               extra_args=[f"--Execute.timeout={CELL_TIMEOUT}"])
+            finally:
+                bar.close()
+            parallel[topic] = report.seconds
+            summaries.append(f"{topic}: {report.summary()}")
+            print(f"parallel {topic}: {parallel[topic]:7.1f} s  ({report.summary()})", flush=True)
+            students = report.students("graded")  # nbgrader rejects a few attacks outright in both runs
+            a = pipeline.read_scores(serial_course, topic, students)
+            b = pipeline.read_scores(parallel_course, topic, students)
+            differ += [f"{topic}/{s}" for s in students if a[s] != b[s]]
 
-        students = report.students("graded")  # nbgrader rejects a few attacks outright in both runs
-        a = pipeline.read_scores(serial_course, topic, students)
-        b = pipeline.read_scores(parallel_course, topic, students)
-        differ = [s for s in students if a[s] != b[s]]
-
-    rows = [("serial, nbgrader autograde", serial, 1), (f"parallel, {args.workers} workers", parallel, args.workers)]
-    print()
-    print("| run | wall (s) | notebooks/min | s per notebook | overhead per notebook (s) |")
+    print("\n| topic | bare notebook (s) | serial (s) | parallel (s) | speed-up |")
+    print("|---|---|---|---|---|")
+    for topic in topic_ids:
+        print(f"| {topic} | {bare[topic]:.1f} | {serial[topic]:.1f} | {parallel[topic]:.1f} "
+              f"| {serial[topic] / parallel[topic]:.2f}x |")
+    total_serial, total_parallel = sum(serial.values()), sum(parallel.values())
+    mean_bare = statistics.mean(bare.values())
+    rows = [("serial, nbgrader autograde", total_serial, 1),
+            (f"parallel, ./course autograde, {args.workers} workers", total_parallel, args.workers)]
+    print(f"\n{notebooks} notebooks ({n} students x {len(topic_ids)} topics)\n")
+    print("| run | wall | notebooks/min | s per notebook | overhead per notebook (s) |")
     print("|---|---|---|---|---|")
     for name, seconds, workers in rows:
-        per = seconds / n
-        # overhead: what each worker spends per notebook beyond running the notebook's code
-        overhead = per * workers - bare
-        print(f"| {name} | {seconds:.1f} | {60 * n / seconds:.1f} | {per:.2f} | {overhead:.2f} |")
-    print(f"\nspeed-up serial/parallel: {serial / parallel:.2f}x; bare notebook: {bare:.1f} s; "
+        per = seconds / notebooks
+        # overhead: what each worker spends per notebook beyond running the notebook's own code
+        overhead = per * workers - mean_bare
+        print(f"| {name} | {_minutes(seconds)} | {60 * notebooks / seconds:.1f} | {per:.2f} | {overhead:.2f} |")
+    print(f"\nspeed-up serial/parallel: {total_serial / total_parallel:.2f}x; "
+          f"mean bare notebook: {mean_bare:.1f} s; "
           f"grades identical: {'yes' if not differ else 'NO: ' + ', '.join(differ)}")
     return 1 if differ else 0
 
