@@ -11,11 +11,15 @@ submissions one after another. Everything that was not graded must say why.
 import csv
 import io
 import os
+import signal
+import tempfile
+import threading
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from torchcourse import classroom, pipeline
+from torchcourse import classroom, pipeline, sandbox
 
 TOPIC = "06_nn_module"
 HONEST = ["release", "solution", "mistake--my_linear--randn_init",
@@ -55,6 +59,8 @@ def graded_twice(graded, tmp_path_factory):
 
     with pytest.raises(KeyboardInterrupt):
         classroom.grade_class(parallel, TOPIC, workers=2, progress=Interrupt())
+    # the worker killed mid-notebook had no chance to clean up; grade_class did it
+    assert not sandbox.stale_leftovers()
     interrupted = classroom.load_records(parallel, TOPIC)
     resumed = classroom.grade_class(parallel, TOPIC, workers=2)
     return graded[TOPIC], parallel, interrupted, resumed
@@ -76,6 +82,38 @@ def test_an_interrupted_run_resumes_where_it_stopped(graded_twice):
     assert done_before, "the interrupted run recorded nothing"
     assert set(resumed.skipped) == done_before
     assert set(resumed.students("graded")) == set(HONEST) - done_before
+
+
+class CtrlCMidNotebook(classroom.Progress):
+    """Presses Ctrl-C a moment after the first notebook has run, while nbgrader runs the next."""
+
+    def __init__(self):
+        self.in_use = []
+
+    def executed(self, student):
+        if not self.in_use:
+            threading.Timer(2.0, self.interrupt).start()
+
+    def interrupt(self):
+        self.in_use = sorted(Path(tempfile.gettempdir()).glob("torchcourse-sandbox-*"))
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def test_ctrl_c_mid_notebook_leaves_no_sandbox_behind(tmp_path):
+    """The worker is killed with SIGKILL, so nbgrader cannot remove the sandbox of the
+    notebook it was running; grade_class removes it, and the kernel in it."""
+    course = pipeline.make_course_copy([TOPIC], tmp_path / "course")
+    pipeline.generate_release([TOPIC], course)
+    release = nbformat.read(pipeline.release_path(TOPIC, course), as_version=4)
+    students = [f"student-{k}" for k in range(3)]
+    _submit(course, dict.fromkeys(students, release))
+    progress = CtrlCMidNotebook()
+    with pytest.raises(KeyboardInterrupt):
+        classroom.grade_class(course, TOPIC, workers=1, batch_size=3, students=students,
+                              progress=progress)
+    assert progress.in_use, "no notebook was running at Ctrl-C: the test proves nothing"
+    assert not [p for p in progress.in_use if p.exists()]
+    assert not sandbox.stale_leftovers()
 
 
 def test_a_crash_is_recorded_with_its_reason_and_the_rest_is_graded(graded_twice):

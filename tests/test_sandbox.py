@@ -216,12 +216,58 @@ def test_a_fork_bomb_is_stopped_and_the_kernel_lives_on(attacked):
 
 
 def test_sandbox_leaves_no_scratch_folders_or_cgroups_behind(attacked):
-    leftovers = list(Path("/tmp").glob("torchcourse-sandbox-*"))
-    own = sandbox.Cgroup._own_cgroups()
-    for controller in ("memory", "pids"):
-        if controller in own:
-            leftovers += Path("/sys/fs/cgroup", controller, own[controller].lstrip("/")).glob("torchcourse-*")
-    assert not leftovers
+    """Every notebook of the attacked class (bombs included) cleaned up after itself.
+    Only the sandboxes of graders that still run (none of this session's) may remain."""
+    assert not sandbox.stale_leftovers()
+    assert len(sandbox.Cgroup.parents()) >= 1, "no cgroup to check: the memory limit is an rlimit"
+
+
+def _running(marker: str) -> list[int]:
+    """Pids of live (not zombie) processes whose command line contains ``marker``."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if marker in (proc / "cmdline").read_text() and ") Z " not in (proc / "stat").read_text():
+                found.append(int(proc.name))
+        except OSError:
+            pass
+    return found
+
+
+def test_a_grader_killed_outright_takes_its_kernel_along_and_the_next_sandbox_sweeps(tmp_path):
+    """SIGKILL (the OOM killer, `./course autograde`'s Ctrl-C or timeout) gives a grader no
+    chance to clean up: its sandboxed process dies with it, and the next sandbox removes
+    its scratch copy and cgroups, never those of a grader that is alive."""
+    (tmp_path / "student").mkdir()
+    (tmp_path / "student" / "a.ipynb").write_text("{}")
+    kernel = "123.4567"  # a `sleep` that stands for the kernel, easy to find in /proc
+    script = ("import subprocess, sys, time; from torchcourse.sandbox import Sandbox\n"
+              f"box = Sandbox({str(tmp_path / 'student')!r})\n"
+              f"subprocess.Popen(box.command(['sleep', {kernel!r}]))\n"
+              "print(box.root, *box.cgroup.dirs, flush=True)\ntime.sleep(120)")
+    grader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              cwd=pipeline.ROOT)
+    left = [Path(p) for p in grader.stdout.readline().split()]
+    assert left and all(p.exists() for p in left)
+    deadline = time.monotonic() + 30
+    while not _running(kernel) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _running(kernel), "the sandboxed process did not start"
+    assert not set(left) & set(sandbox.stale_leftovers()), "a live grader's sandbox counts as stale"
+    with sandbox.Sandbox(tmp_path / "student") as mine:
+        assert all(p.exists() for p in left), "swept a sandbox whose grader is alive"
+        grader.kill()
+        grader.wait()
+        deadline = time.monotonic() + 10
+        while _running(kernel) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _running(kernel), "the sandboxed process outlived its grader"
+        assert set(left) <= set(sandbox.stale_leftovers())
+        assert mine.root not in sandbox.stale_leftovers()
+        with sandbox.Sandbox(tmp_path / "student"):
+            assert not any(p.exists() for p in left), "the next sandbox did not sweep"
+        assert mine.root.exists()
+    assert not mine.root.exists()
 
 
 def _course_copy(attacked, tmp_path):

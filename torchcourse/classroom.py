@@ -192,6 +192,10 @@ def _nbgrader(args: list[str], cwd: Path, on_line, procs: set, lock: threading.L
         for line in proc.stdout:
             on_line(line.rstrip("\n"))
         return proc.wait()
+    except BaseException:  # e.g. a progress callback failed: no orphaned nbgrader
+        _kill(proc)
+        proc.wait()
+        raise
     finally:
         if timer:
             timer.cancel()
@@ -339,6 +343,8 @@ class _Run:
             begun = time.perf_counter()
             code = _nbgrader(args, work, on_line, self.procs, self.lock,
                              timeout=self.timeout * len(batch) if self.timeout else None)
+            if code == -signal.SIGKILL:  # timed out or stopped: nbgrader could not clean up
+                _sweep_sandboxes()
             if self.stopping:
                 return
             ended = time.perf_counter()
@@ -396,6 +402,13 @@ class _Run:
                                             "\n".join(lines)[-4000:]))
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def _sweep_sandboxes() -> None:
+    """Remove the sandboxes of workers that were killed (see :func:`torchcourse.sandbox.sweep_stale`)."""
+    from .sandbox import sweep_stale
+
+    sweep_stale()
 
 
 def _check_sandbox() -> None:
@@ -549,6 +562,7 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
             except BaseException:  # Ctrl-C or a failed merge: stop, keep what is recorded
                 run.stop()
                 pool.shutdown(wait=True, cancel_futures=True)
+                _sweep_sandboxes()  # the killed workers' scratch copies and cgroups
                 raise
             pool.shutdown()
             run_outcomes.update(run.outcomes)

@@ -20,6 +20,8 @@ stays outside:
   the notebook runs (per cell and per notebook), so a print flood cannot fill
   the grader's memory or the autograded notebook;
 * a cell that ignores the interrupt sent at its timeout gets its kernel killed;
+* a grader killed outright (``SIGKILL``) takes its kernel with it, and the
+  next sandbox removes the scratch copy and cgroups it left (:func:`sweep_stale`);
 * a submission folder holding a symlink or special file is not run at all
   (nbgrader copies submissions following links, with the grader's privileges).
 
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -77,6 +80,21 @@ INSTALL_HINT = ("Install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubble
                 "with your privileges).")
 
 
+def _owner_tag() -> str:
+    """``<pid namespace>-<pid>``: names what this process creates, so that a later grader
+    can tell a sandbox whose grader was killed (SIGKILL, OOM, power loss) from one in use."""
+    try:
+        namespace = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        namespace = 0
+    return f"{namespace}-{os.getpid()}"
+
+
+#: ``torchcourse-sandbox-<pidns>-<pid>-<random>`` (scratch folder) and
+#: ``torchcourse-<pidns>-<pid>-<hex>`` (cgroup): group 1 is the pid namespace, group 2 the pid.
+_OWNED_NAME = re.compile(r"^torchcourse-(?:sandbox-)?(\d+)-(\d+)-")
+
+
 class SandboxError(RuntimeError):
     """The sandbox could not be set up or started; the message says what to do."""
 
@@ -106,7 +124,7 @@ class Cgroup:
         self.memory_dir: Path | None = None
         if not create:  # only root may create cgroups here
             return
-        name = f"torchcourse-{uuid.uuid4().hex[:12]}"
+        name = f"torchcourse-{_owner_tag()}-{uuid.uuid4().hex[:12]}"
         own = self._own_cgroups()
         v1 = {"memory": ("memory.limit_in_bytes", memory), "pids": ("pids.max", pids)}
         for controller, (limit_file, value) in v1.items():
@@ -169,20 +187,79 @@ class Cgroup:
                 continue
         return False
 
+    @classmethod
+    def parents(cls) -> list[Path]:
+        """The folders this process's private cgroups are made in (v1 memory and pids, v2)."""
+        own = cls._own_cgroups()
+        found = [Path("/sys/fs/cgroup", c, own[c].lstrip("/")) for c in ("memory", "pids") if c in own]
+        if "" in own and Path("/sys/fs/cgroup/cgroup.controllers").exists():
+            found.append(Path("/sys/fs/cgroup", own[""].lstrip("/")))
+        return [where for where in found if where.is_dir()]
+
     def remove(self, wait: float = 10.0) -> None:
         """Kill whatever is left in the cgroups (e.g. a fork bomb's children), then remove them."""
-        deadline = time.monotonic() + wait
         for where in self.dirs:
-            while True:
-                try:
-                    for pid in (where / "cgroup.procs").read_text().split():
-                        os.kill(int(pid), signal.SIGKILL)
-                    where.rmdir()
-                    break
-                except OSError:  # busy while the killed processes are reaped
-                    if time.monotonic() > deadline:
-                        break
-                    time.sleep(0.05)
+            _remove_cgroup(where, wait)
+
+
+def _remove_cgroup(where: Path, wait: float = 10.0) -> None:
+    """Kill the processes in cgroup ``where``, then remove it (gives up after ``wait`` s)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            for pid in (where / "cgroup.procs").read_text().split():
+                os.kill(int(pid), signal.SIGKILL)
+            where.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:  # busy while the killed processes are reaped
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process, alive
+        return True
+    return True
+
+
+def stale_leftovers() -> list[Path]:
+    """Scratch folders and cgroups whose grader is gone without cleaning up.
+
+    A grader removes its sandbox when a notebook ends, even on an error or
+    Ctrl-C; only a grader that was killed outright (``SIGKILL``, e.g. by
+    ``./course autograde``'s timeout or Ctrl-C, the OOM killer or a power
+    loss) leaves one behind. Sandboxes of graders that still run, or that
+    belong to another pid namespace (another container sharing ``/tmp``), are
+    never listed.
+    """
+    namespace = _owner_tag().split("-")[0]
+    places = [Path(tempfile.gettempdir())] + Cgroup.parents()
+    found = []
+    for place in places:
+        for path in place.glob("torchcourse-*"):
+            match = _OWNED_NAME.match(path.name)
+            if match and path.is_dir() and match[1] == namespace and not _is_alive(int(match[2])):
+                found.append(path)
+    return sorted(found)
+
+
+def sweep_stale() -> list[Path]:
+    """Remove what :func:`stale_leftovers` lists (killing any process left in those
+    cgroups) and return it. Every new :class:`Sandbox` does this first."""
+    removed = stale_leftovers()
+    for path in removed:
+        if path.is_relative_to("/sys/fs/cgroup"):
+            _remove_cgroup(path, wait=2.0)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    return removed
 
 
 # --------------------------------------------------------------- the sandbox
@@ -244,7 +321,8 @@ class Sandbox:
         self.memory, self.pids, self.file_size = memory, pids, file_size
         self.tmp_size, self.notebook_timeout, self.uid = tmp_size, notebook_timeout, uid
         self.as_root = os.geteuid() == 0
-        self.root = Path(tempfile.mkdtemp(prefix="torchcourse-sandbox-"))
+        sweep_stale()  # what graders that were killed outright left behind
+        self.root = Path(tempfile.mkdtemp(prefix=f"torchcourse-sandbox-{_owner_tag()}-"))
         self.work = self.root / "work"
         self.runtime = self.root / "runtime"
         self.cgroup = Cgroup(memory, pids, create=self.as_root)
@@ -315,7 +393,11 @@ class Sandbox:
                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
         # --foreground: stop only bwrap (SIGTERM; its sandbox dies with it), so timeout exits 124
         timeout = ["timeout", "--foreground", "--kill-after=5", str(self.notebook_timeout)]
-        return [*self.cgroup.join_command(), *timeout, *bwrap, *drop,
+        # If the grader is killed outright (SIGKILL: `./course autograde`'s Ctrl-C or timeout,
+        # the OOM killer), the kernel goes with it instead of running on, orphaned, until
+        # the notebook time limit: timeout gets SIGKILL, and bwrap (--die-with-parent) with it.
+        orphan_guard = ["setpriv", "--pdeathsig", "KILL"]
+        return [*self.cgroup.join_command(), *orphan_guard, *timeout, *bwrap, *drop,
                 "prlimit", *self.rlimits(), "--", *argv]
 
     def death_reason(self, returncode: int | None) -> str:
