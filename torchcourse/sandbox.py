@@ -80,14 +80,17 @@ INSTALL_HINT = ("Install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubble
                 "with your privileges).")
 
 
+def _pid_namespace() -> str:
+    try:
+        return str(os.stat("/proc/self/ns/pid").st_ino)
+    except OSError:
+        return "0"
+
+
 def _owner_tag() -> str:
     """``<pid namespace>-<pid>``: names what this process creates, so that a later grader
     can tell a sandbox whose grader was killed (SIGKILL, OOM, power loss) from one in use."""
-    try:
-        namespace = os.stat("/proc/self/ns/pid").st_ino
-    except OSError:
-        namespace = 0
-    return f"{namespace}-{os.getpid()}"
+    return f"{_pid_namespace()}-{os.getpid()}"
 
 
 #: ``torchcourse-sandbox-<pidns>-<pid>-<random>`` (scratch folder) and
@@ -125,17 +128,17 @@ class Cgroup:
         if not create:  # only root may create cgroups here
             return
         name = f"torchcourse-{_owner_tag()}-{uuid.uuid4().hex[:12]}"
-        own = self._own_cgroups()
+        parents = self.parents()
         v1 = {"memory": ("memory.limit_in_bytes", memory), "pids": ("pids.max", pids)}
         for controller, (limit_file, value) in v1.items():
-            if controller in own:  # v1: /sys/fs/cgroup/<controller>/<own path>/<name>
-                where = Path("/sys/fs/cgroup", controller, own[controller].lstrip("/"), name)
+            if controller in parents:  # v1: /sys/fs/cgroup/<controller>/<own path>/<name>
+                where = parents[controller] / name
                 if self._make(where, {limit_file: value}):
                     self.limited.add(controller)
                     self.memory_dir = where if controller == "memory" else self.memory_dir
         missing = {"memory", "pids"} - self.limited
-        if missing and "" in own and Path("/sys/fs/cgroup/cgroup.controllers").exists():
-            where = Path("/sys/fs/cgroup", own[""].lstrip("/"), name)  # pure v2
+        if missing and "" in parents:
+            where = parents[""] / name  # pure v2
             files = {f: v for f, v in (("memory.max", memory), ("pids.max", pids))
                      if f.split(".")[0] in missing}
             if self._make(where, files):
@@ -188,13 +191,14 @@ class Cgroup:
         return False
 
     @classmethod
-    def parents(cls) -> list[Path]:
-        """The folders this process's private cgroups are made in (v1 memory and pids, v2)."""
+    def parents(cls) -> dict[str, Path]:
+        """``{controller: folder}`` where this process's private cgroups are made:
+        ``memory`` and ``pids`` for cgroup v1, ``''`` for a pure v2 hierarchy."""
         own = cls._own_cgroups()
-        found = [Path("/sys/fs/cgroup", c, own[c].lstrip("/")) for c in ("memory", "pids") if c in own]
+        found = {c: Path("/sys/fs/cgroup", c, own[c].lstrip("/")) for c in ("memory", "pids") if c in own}
         if "" in own and Path("/sys/fs/cgroup/cgroup.controllers").exists():
-            found.append(Path("/sys/fs/cgroup", own[""].lstrip("/")))
-        return [where for where in found if where.is_dir()]
+            found[""] = Path("/sys/fs/cgroup", own[""].lstrip("/"))
+        return {c: where for c, where in found.items() if where.is_dir()}
 
     def remove(self, wait: float = 10.0) -> None:
         """Kill whatever is left in the cgroups (e.g. a fork bomb's children), then remove them."""
@@ -225,7 +229,7 @@ def _is_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:  # someone else's process, alive
-        return True
+        pass
     return True
 
 
@@ -239,8 +243,8 @@ def stale_leftovers() -> list[Path]:
     belong to another pid namespace (another container sharing ``/tmp``), are
     never listed.
     """
-    namespace = _owner_tag().split("-")[0]
-    places = [Path(tempfile.gettempdir())] + Cgroup.parents()
+    namespace = _pid_namespace()
+    places = [Path(tempfile.gettempdir()), *Cgroup.parents().values()]
     found = []
     for place in places:
         for path in place.glob("torchcourse-*"):
