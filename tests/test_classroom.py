@@ -95,8 +95,19 @@ class CtrlCMidNotebook(classroom.Progress):
             threading.Timer(2.0, self.interrupt).start()
 
     def interrupt(self):
-        self.in_use = sorted(Path(tempfile.gettempdir()).glob("torchcourse-sandbox-*"))
+        self.in_use = [p for p in Path(tempfile.gettempdir()).glob("torchcourse-sandbox-*")
+                       if _started_by_this_process(p)]
         os.kill(os.getpid(), signal.SIGINT)
+
+
+def _started_by_this_process(scratch: Path) -> bool:
+    """Whether a sandbox's grader is a child of this process (not another grading run)."""
+    owner = sandbox._OWNED_NAME.match(scratch.name)[2]
+    try:
+        stat = Path(f"/proc/{owner}/stat").read_text()
+    except OSError:
+        return False
+    return int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid()  # fields after (comm): state, ppid
 
 
 def test_ctrl_c_mid_notebook_leaves_no_sandbox_behind(tmp_path):
