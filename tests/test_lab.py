@@ -53,3 +53,5 @@ def test_course_start_serves_jupyterlab_with_formgrader(tmp_path):
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
+    with socket.socket() as sock:  # stopping `./course start` stops JupyterLab, not just the CLI
+        assert sock.connect_ex(("127.0.0.1", port)) != 0, "JupyterLab still listens: it was orphaned"

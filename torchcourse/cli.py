@@ -148,7 +148,7 @@ def cmd_benchmark(args) -> int:
 
 
 def cmd_start(args) -> int:
-    """Build the student versions, then serve the course in JupyterLab."""
+    """Build the student versions, then serve the course in JupyterLab (which replaces this process)."""
     if not args.no_build:
         cmd_release(argparse.Namespace(topics=None))
     cmd = ["jupyter", "lab", "--no-browser", "--ip", args.ip, "--port", str(args.port),
@@ -156,8 +156,11 @@ def cmd_start(args) -> int:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     print("starting JupyterLab; open the URL it prints. Learners: open release/<topic>/. "
-          "Stop with Ctrl-C.")
-    return subprocess.call(cmd, cwd=ROOT)
+          "Stop with Ctrl-C.", flush=True)
+    # JupyterLab takes this process's place, so Ctrl-C or a SIGTERM (a supervisor, a
+    # container stop) reaches it directly instead of leaving it running, orphaned.
+    os.chdir(ROOT)
+    os.execvp(cmd[0], cmd)
 
 
 def parser() -> argparse.ArgumentParser:
