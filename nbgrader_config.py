@@ -37,9 +37,10 @@ if os.path.isdir(os.path.join(HERE, "torchcourse")) and HERE not in sys.path:
 # nbgrader IGNORES a config file that raises, and would then grade unsandboxed
 # with its defaults: so a failed import stops nbgrader instead.
 try:
+    from torchcourse.course import sqlite_url
+    from torchcourse.export import ReviewedCsvExportPlugin
     from torchcourse.gradebook import GradebookURLError, check_db_url
-    from torchcourse.sandbox import SandboxedExecute
-    from torchcourse.classroom import ReviewedCsvExportPlugin
+    from torchcourse.sandboxed_execute import SandboxedExecute
 except ImportError as err:
     sys.exit(f"nbgrader_config.py: cannot import the course package ({err}). Run nbgrader "
              "through ./course, or from this folder with its environment activated.")
@@ -54,9 +55,7 @@ c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
-c.CourseDirectory.db_url = os.environ.get(
-    "NBGRADER_DB_URL", "sqlite:///" + os.path.join(HERE, "gradebook.db")
-)
+c.CourseDirectory.db_url = os.environ.get("NBGRADER_DB_URL") or sqlite_url(HERE)
 # Fail early and clearly on a gradebook that cannot work. An exception here
 # would make nbgrader ignore this whole file (sandbox included) and carry on,
 # so exit instead; but not inside a Jupyter server (formgrader), which exiting
@@ -91,18 +90,31 @@ c.Autograde.autograde_preprocessors = [
     SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
     SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
 ]
-c.SandboxedExecute.memory_limit = 4 * 2**30      # bytes per notebook
-c.SandboxedExecute.pids_limit = 256              # processes + threads per notebook
-c.SandboxedExecute.file_size_limit = 256 * 2**20  # largest file a notebook may write
-c.SandboxedExecute.notebook_timeout = 900        # wall and CPU seconds per notebook
-c.SandboxedExecute.cell_output_limit = 2**20           # characters of output kept per cell
-c.SandboxedExecute.notebook_output_limit = 10 * 2**20  # ... and per notebook
+#
+# Each limit has its course default in one place, the trait that sets it; change
+# one here (the defaults are listed by `./course nbgrader autograde --help-all`):
+#   c.SandboxedExecute.memory_limit           bytes of memory per notebook
+#   c.SandboxedExecute.pids_limit             processes + threads per notebook
+#   c.SandboxedExecute.file_size_limit        largest file a notebook may write
+#   c.SandboxedExecute.tmp_size               size of the sandbox's /tmp
+#   c.SandboxedExecute.notebook_timeout       wall and CPU seconds per notebook
+#   c.SandboxedExecute.cell_output_limit      characters of output kept per cell
+#   c.SandboxedExecute.notebook_output_limit  ... and per notebook
+# e.g. c.SandboxedExecute.memory_limit = 6 * 2**30
+
+# `./course autograde` (torchcourse/classroom.py), the class grader, reads its own
+# section the same way:
+#   c.ClassGrader.workers               notebooks graded at once (0: one per core)
+#   c.ClassGrader.batch_size            students per nbgrader process (0: automatic)
+#   c.ClassGrader.max_submission_bytes  a larger submission folder is rejected
+#   c.ClassGrader.student_timeout       seconds per student before its batch is killed
+#   c.ClassGrader.first_worker_uid      worker k's kernels run as this uid + k (as root)
 
 # `nbgrader export` (and `./course export`) writes a properly quoted CSV with three
 # more columns: grading_status (graded / crashed / rejected / no submission),
 # needs_review (yes / no) and review_reasons (what looked like tampering, a
 # kernel that died, a notebook that could not be graded...). See
-# torchcourse/classroom.py and torchcourse/integrity.py.
+# torchcourse/export.py and torchcourse/integrity.py.
 c.ExportApp.plugin_class = ReviewedCsvExportPlugin
 
 # What a learner sees in place of each removed solution.

@@ -10,8 +10,8 @@ bombs, floods...). Cells time out after 20 s in both runs (the course default
 is 120 s) so that the loops cost what they would on a tighter setting. The
 same submissions are graded
 
-  serial    by plain `nbgrader autograde <topic>` (one process, one notebook at a time),
-            one topic after the other;
+  serial    by `./course autograde <topic> --workers 1` with the whole class in one batch:
+            one `nbgrader autograde` process, one notebook at a time, then one merge;
   parallel  by `./course autograde <topic>` (torchcourse.classroom.grade_class) with W
             workers, one topic after the other;
 
@@ -37,7 +37,10 @@ from pathlib import Path
 
 import nbformat
 
-from torchcourse import classroom, pipeline
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import adversarial  # noqa: E402
+import proof  # noqa: E402
+from torchcourse import classroom, pipeline  # noqa: E402
 
 
 #: Both runs use this per-cell timeout (seconds) and the course's other limits.
@@ -51,12 +54,9 @@ def synthetic_class(topic: str, course: Path, students: int, seed: int,
     the untouched release) and, for the topic of the adversarial suite, ``adversarial_share``
     of the class submitting attacks from tests/adversarial.py that need no planted files
     (kind = attack name)."""
-    sys.path.insert(0, str(pipeline.ROOT / "tests"))
-    import adversarial
-
-    honest = pipeline.fixture_submissions(topic, course)
+    honest = proof.fixture_submissions(topic, course)
     release = nbformat.read(pipeline.release_path(topic, course), as_version=4)
-    answers = pipeline.solution_answers(topic)
+    answers = proof.solution_answers(topic)
     attacks = [a for a in adversarial.ATTACKS if a.plant is None] if topic == adversarial.TOPIC else []
     rng = random.Random(f"{seed}-{topic}")
     chosen = {}
@@ -72,13 +72,9 @@ def synthetic_class(topic: str, course: Path, students: int, seed: int,
 
 def make_course(topic_ids: list[str], workdir: Path, submissions: dict[str, dict[str, object]]) -> Path:
     """A course copy with ``submissions[topic][student]`` in ``submitted/``."""
-    course = pipeline.make_course_copy(topic_ids, workdir)
-    pipeline.generate_release(topic_ids, course)
+    course = proof.new_course(topic_ids, workdir)
     for topic, by_student in submissions.items():
-        for student, nb in by_student.items():
-            target = course / "submitted" / student / topic / f"{topic}.ipynb"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(nb, target)
+        proof.submit(topic, by_student, course)
     return course
 
 
@@ -87,7 +83,7 @@ def bare_execution_seconds(topic: str, course: Path, repeats: int) -> float:
     from nbclient import NotebookClient
 
     release = nbformat.read(pipeline.release_path(topic, course), as_version=4)
-    solved = pipeline.fill_in(release, pipeline.solution_answers(topic))
+    solved = proof.fill_in(release, proof.solution_answers(topic))
     times = []
     for _ in range(repeats):
         nb = nbformat.from_dict(solved)
@@ -121,8 +117,7 @@ def main(argv=None) -> int:
           flush=True)
     with tempfile.TemporaryDirectory(prefix="grading-bench-") as tmp:
         tmp = Path(tmp)
-        probe = pipeline.make_course_copy(topic_ids, tmp / "probe")
-        pipeline.generate_release(topic_ids, probe)
+        probe = proof.new_course(topic_ids, tmp / "probe")
         drawn = {topic: synthetic_class(topic, probe, n, args.seed) for topic in topic_ids}
         submissions = {topic: {s: nb for s, (_, nb) in by_student.items()} for topic, by_student in drawn.items()}
         counts: dict[str, int] = {}
@@ -138,14 +133,10 @@ def main(argv=None) -> int:
         serial_course = make_course(topic_ids, tmp / "serial", submissions)
         serial = {}
         for topic in topic_ids:
-            start = time.perf_counter()
-            try:
-                pipeline.run_nbgrader(["autograde", topic, "--force", f"--Execute.timeout={CELL_TIMEOUT}"],
-                                      serial_course)
-            except pipeline.PipelineError as err:
-                print(f"serial run of {topic} reported errors:\n{str(err)[-2000:]}", file=sys.stderr)
-            serial[topic] = time.perf_counter() - start
-            print(f"serial   {topic}: {serial[topic]:7.1f} s", flush=True)
+            report = classroom.grade_class(serial_course, topic, workers=1, batch_size=n,
+                                           extra_args=[f"--Execute.timeout={CELL_TIMEOUT}"])
+            serial[topic] = report.seconds
+            print(f"serial   {topic}: {serial[topic]:7.1f} s  ({report.summary()})", flush=True)
 
         parallel_course = make_course(topic_ids, tmp / "parallel", submissions)
         parallel, differ, summaries = {}, [], []
@@ -160,8 +151,8 @@ def main(argv=None) -> int:
             summaries.append(f"{topic}: {report.summary()}")
             print(f"parallel {topic}: {parallel[topic]:7.1f} s  ({report.summary()})", flush=True)
             students = report.students("graded")  # nbgrader rejects a few attacks outright in both runs
-            a = pipeline.read_scores(serial_course, topic, students)
-            b = pipeline.read_scores(parallel_course, topic, students)
+            a = classroom.read_scores(serial_course, topic, students)
+            b = classroom.read_scores(parallel_course, topic, students)
             differ += [f"{topic}/{s}" for s in students if a[s] != b[s]]
 
     print("\n| topic | bare notebook (s) | serial (s) | parallel (s) | speed-up |")
@@ -171,7 +162,7 @@ def main(argv=None) -> int:
               f"| {serial[topic] / parallel[topic]:.2f}x |")
     total_serial, total_parallel = sum(serial.values()), sum(parallel.values())
     mean_bare = statistics.mean(bare.values())
-    rows = [("serial, nbgrader autograde", total_serial, 1),
+    rows = [("serial, one nbgrader autograde", total_serial, 1),
             (f"parallel, ./course autograde, {args.workers} workers", total_parallel, args.workers)]
     print(f"\n{notebooks} notebooks ({n} students x {len(topic_ids)} topics)\n")
     print("| run | wall | notebooks/min | s per notebook | overhead per notebook (s) |")

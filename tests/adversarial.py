@@ -23,7 +23,7 @@ from typing import Callable
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_raw_cell
 
-from torchcourse import pipeline
+import proof
 
 TOPIC = "06_nn_module"
 FIRST_EXERCISE = "conv2d_param_count"
@@ -40,7 +40,7 @@ class Attack:
     name : slug, used as the nbgrader student id.
     description : one line for the report.
     build : ``build(release_nb, answers) -> nb``; ``answers`` are the correct answers
-        (:func:`torchcourse.pipeline.solution_answers`), which an attack must not just use.
+        (:func:`proof.solution_answers`), which an attack must not just use.
     expect : "zero", "flagged" or "either".
     plant : optional ``plant(submitted_folder, course_root)`` adding files next to the notebook.
     """
@@ -52,10 +52,10 @@ class Attack:
     plant: Callable | None = None
 
 
-def wrong_answers(answers: dict[str, str], root: Path = pipeline.ROOT) -> dict[str, str]:
+def wrong_answers(answers: dict[str, str]) -> dict[str, str]:
     """The first recorded mistake of each exercise in ``answers`` (each scores 0 on its own)."""
     first = {}
-    for fixture in pipeline.fixtures(TOPIC, root):
+    for fixture in proof.fixtures(TOPIC):
         if fixture.kind == "mistake":
             first.setdefault(fixture.exercise, fixture.path.read_text())
     missing = set(answers) - set(first)
@@ -84,14 +84,14 @@ def _payload(code: str, *, wrong=True):
     def build(release, answers):
         given = wrong_answers(answers) if wrong else {}
         given[FIRST_EXERCISE] = code + "\n\n" + given.get(FIRST_EXERCISE, "")
-        return pipeline.fill_in(_lean(release), given)
+        return proof.fill_in(_lean(release), given)
     return build
 
 
 def _edit(change, lean=True):
     """An attack that answers wrongly, then applies ``change(nb)`` to the notebook."""
     def build(release, answers):
-        nb = pipeline.fill_in(_lean(release) if lean else release, wrong_answers(answers))
+        nb = proof.fill_in(_lean(release) if lean else release, wrong_answers(answers))
         change(nb)
         return nb
     return build

@@ -11,15 +11,17 @@ next to the attackers keeps full marks and untouched files.
 
 import hashlib
 import json
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from torchcourse import classroom, integrity, pipeline
-
 import adversarial
+import evidence
+import proof
 from adversarial import ATTACKS, TOPIC
+from torchcourse import classroom, integrity, pipeline, records
 
 #: Small limits keep the timeouts short; enough for `import torch` on a loaded 2-core machine.
 LIMITS = ["--Execute.timeout=20", "--SandboxedExecute.notebook_timeout=240",
@@ -32,18 +34,16 @@ def _hashes(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def grade_attacks(workdir: Path) -> pipeline.GradedCourse:
-    """Autograde every attack, the honest solution and the release in one nbgrader run.
-
-    The returned course has an extra attribute ``honest_hashes``: the honest
-    student's submitted files (hash by path) before grading.
-    """
-    course = pipeline.make_course_copy([TOPIC], Path(workdir))
-    pipeline.generate_release([TOPIC], course)
+def grade_attacks(workdir: Path) -> dict:
+    """Autograde every attack, the honest solution and the release in one class; return the
+    meta that the evidence cache keeps beside the course: the honest student's submitted
+    files (hash by path) before grading, and the time it took."""
+    start = time.perf_counter()
+    course = proof.new_course([TOPIC], workdir)
     release = nbformat.read(pipeline.release_path(TOPIC, course), as_version=4)
-    answers = pipeline.solution_answers(TOPIC)
-    submissions = {RELEASE: release, HONEST: pipeline.fill_in(release, answers),
-                   WRONG: pipeline.fill_in(release, adversarial.wrong_answers(answers))}
+    answers = proof.solution_answers(TOPIC)
+    submissions = {RELEASE: release, HONEST: proof.fill_in(release, answers),
+                   WRONG: proof.fill_in(release, adversarial.wrong_answers(answers))}
     submissions.update({a.name: a.build(release, answers) for a in ATTACKS})
     for attack in ATTACKS:
         if attack.plant is not None:
@@ -54,20 +54,21 @@ def grade_attacks(workdir: Path) -> pipeline.GradedCourse:
     honest_folder.mkdir(parents=True)
     nbformat.write(submissions[HONEST], honest_folder / f"{TOPIC}.ipynb")
     honest_hashes = _hashes(honest_folder)
-    pipeline.submit(TOPIC, {s: nb for s, nb in submissions.items() if s != HONEST}, course)
-    report = classroom.grade_class(course, TOPIC, workers=2, extra_args=LIMITS)
-    scores = pipeline.read_scores(course, TOPIC, report.students("graded"))
-    not_graded = {s: f"{o.status}: {o.reason}\n{o.log}" for s, o in report.outcomes.items()
-                  if o.status != "graded"}
-    graded = pipeline.GradedCourse(TOPIC, course, scores, report.seconds, not_graded)
-    graded.honest_hashes = honest_hashes
-    graded.report = report
-    return graded
+    proof.submit(TOPIC, {s: nb for s, nb in submissions.items() if s != HONEST}, course)
+    classroom.grade_class(course, TOPIC, workers=2, extra_args=LIMITS)
+    return {"seconds": round(time.perf_counter() - start, 1), "honest_hashes": honest_hashes}
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    return grade_attacks(tmp_path_factory.mktemp("adversarial"))
+    """The attacked class, graded (or restored from the evidence cache: tests/evidence.py)."""
+    inputs = [pipeline.source_path(TOPIC).parent, Path(adversarial.__file__), Path(__file__)]
+    course, meta, cached = evidence.graded_course(
+        "adversarial", inputs, grade_attacks, tmp_path_factory.mktemp("adversarial") / "course")
+    graded = proof.GradedCourse.read(TOPIC, course, meta["seconds"], cached)
+    graded.honest_hashes = meta["honest_hashes"]
+    graded.records = records.load_records(course, TOPIC)
+    return graded
 
 
 def _total(graded, student):
@@ -103,7 +104,7 @@ def test_the_gradebook_has_exactly_the_expected_students(graded):
         students = {s.id for s in gradebook.students}
     # crashed and rejected submissions never reach the course's gradebook (only a worker's copy)
     assert students == {HONEST, RELEASE, WRONG, *(a.name for a in ATTACKS)} - set(graded.crashes)
-    assert set(graded.report.outcomes) == {HONEST, RELEASE, WRONG, *(a.name for a in ATTACKS)}
+    assert set(graded.records) == {HONEST, RELEASE, WRONG, *(a.name for a in ATTACKS)}
 
 
 def test_nothing_was_planted_outside_the_attackers_folders(graded):
@@ -151,7 +152,7 @@ def test_symlinked_submissions_are_rejected_before_nbgrader_copies_them(graded):
     """The class grader refuses them up front (plain `nbgrader autograde` would follow
     the link while copying; SandboxedExecute then refuses to run them: tests/test_sandbox.py)."""
     for name in ("symlink_gradebook", "symlink_source"):
-        outcome = graded.report.outcomes[name]
+        outcome = graded.records[name]
         assert outcome.status == "rejected" and "symbolic link" in outcome.reason, outcome
         assert not (graded.course_root / "autograded" / name).exists()
 

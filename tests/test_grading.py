@@ -8,10 +8,13 @@ recorded alternative answer keeps full marks.
 import nbformat
 import pytest
 
+import proof
 from torchcourse import pipeline
 from torchcourse.authoring import TESTS_SUFFIX
+from torchcourse.runner import run_nbgrader
 
-PLANS = {topic: pipeline.fixture_plan(topic) for topic in pipeline.topics()}
+TOPICS = pipeline.topics()
+PLANS = {topic: proof.fixture_plan(topic) for topic in TOPICS}
 CASES = [(topic, student) for topic, plan in PLANS.items() for student in plan]
 
 
@@ -26,7 +29,7 @@ def _describe(topic, student):
 def test_submission_scores_as_expected(graded, topic, student):
     crash = graded[topic].crashes.get(student)
     assert crash is None, f"{_describe(topic, student)}\nnbgrader could not grade it:\n{crash}"
-    wrong = pipeline.unexpected_scores(graded[topic], student, PLANS[topic][student])
+    wrong = proof.unexpected_scores(graded[topic], student, PLANS[topic][student])
     assert not wrong, f"{_describe(topic, student)}\n" + "\n".join(
         f"  {cell}: scored {got:g}, expected {want:g}" for cell, (got, want) in wrong.items())
 
@@ -34,7 +37,7 @@ def test_submission_scores_as_expected(graded, topic, student):
 def test_every_fixture_is_graded():
     for topic, plan in PLANS.items():
         graded_fixtures = {f for included in plan.values() for f in included}
-        assert graded_fixtures == set(pipeline.fixtures(topic))
+        assert graded_fixtures == set(proof.fixtures(topic))
 
 
 def _test_cell_streams(nb):
@@ -45,19 +48,28 @@ def _test_cell_streams(nb):
                     yield cell.metadata["nbgrader"]["grade_id"], output.name, output.text
 
 
-def test_solutions_write_nothing_to_stderr_in_test_cells(graded):
-    for topic, course in graded.items():
-        stderr = [(cell, text) for cell, name, text in
-                  _test_cell_streams(course.autograded_notebook("solution")) if name == "stderr"]
-        assert not stderr, f"{topic}: test cells wrote to stderr (scores 0 in nbgrader): {stderr}"
+@pytest.mark.parametrize("topic", TOPICS)
+def test_solutions_write_nothing_to_stderr_in_test_cells(graded, topic):
+    stderr = [(cell, text) for cell, name, text in
+              _test_cell_streams(graded[topic].autograded_notebook("solution")) if name == "stderr"]
+    assert not stderr, f"{topic}: test cells wrote to stderr (scores 0 in nbgrader): {stderr}"
 
 
-def test_a_warning_from_a_correct_answer_goes_to_stdout_and_costs_nothing(graded):
+WARNS = [topic for topic, plan in PLANS.items()
+         if any(f.slug.split("_")[-1] == "warns" for included in plan.values() for f in included)]
+
+
+def test_some_alternative_fixture_warns():
+    assert WARNS, "record at least one alternative_*warns.py fixture"
+
+
+@pytest.mark.parametrize("topic", WARNS)
+def test_a_warning_from_a_correct_answer_goes_to_stdout_and_costs_nothing(graded, topic):
     """Correct code may trigger a PyTorch UserWarning inside a test cell. nbgrader
     zeroes any test cell that writes to stderr, so setup_notebook() routes warnings
     to stdout. The `*warns` alternative fixtures prove that it works."""
     checked = 0
-    for topic, plan in PLANS.items():
+    for plan in [PLANS[topic]]:
         for student, included in plan.items():
             for fixture in included:
                 if fixture.slug.split("_")[-1] != "warns":
@@ -71,19 +83,19 @@ def test_a_warning_from_a_correct_answer_goes_to_stdout_and_costs_nothing(graded
                 score, full = graded[topic].scores[student][tests_cell]
                 assert score == full > 0
                 checked += 1
-    assert checked, "record at least one alternative_*warns.py fixture"
+    assert checked
 
 
-def test_instructor_feedback_and_export_work_on_a_graded_course(graded):
+@pytest.mark.parametrize("topic", TOPICS[:1])
+def test_instructor_feedback_and_export_work_on_a_graded_course(graded, topic):
     """generate_feedback and export run from the course root on real autograded work."""
     import csv
 
-    topic = pipeline.topics()[0]
     root = graded[topic].course_root
-    pipeline.run_nbgrader(["generate_feedback", topic, "--student", "solution"], root)
+    run_nbgrader(["generate_feedback", topic, "--student", "solution"], root)
     feedback = root / "feedback" / "solution" / topic / f"{topic}.html"
     assert feedback.exists() and "Score:" in feedback.read_text()
-    pipeline.run_nbgrader(["export", "--to", "grades.csv"], root)
+    run_nbgrader(["export", "--to", "grades.csv"], root)
     with open(root / "grades.csv", newline="") as handle:
         rows = {row["student_id"]: row for row in csv.DictReader(handle) if row["assignment"] == topic}
     assert float(rows["solution"]["score"]) == float(rows["solution"]["max_score"]) > 0
@@ -91,14 +103,14 @@ def test_instructor_feedback_and_export_work_on_a_graded_course(graded):
     assert len(rows) == len(graded[topic].scores)
 
 
-def test_grading_resets_an_edited_parameters_cell(graded):
+@pytest.mark.parametrize("topic", TOPICS)
+def test_grading_resets_an_edited_parameters_cell(graded, topic):
     """A learner may set device = "cuda" at home. The parameters cell is locked, so
     autograde restores its defaults and the lesson runs on the grading machine."""
-    for topic, course in graded.items():
-        source = nbformat.read(pipeline.source_path(topic), as_version=4)
-        default = next(c.source for c in source.cells if "parameters" in c.metadata.get("tags", []))
-        assert default != pipeline.EDITED_PARAMETERS
-        cells = {c.get("id"): c for c in course.autograded_notebook(pipeline.EDITED_PARAMETERS_STUDENT).cells}
-        assert cells["parameters"].source == default, f"{topic}: autograde kept the learner's parameters"
-        errors = [o for o in cells["setup"].outputs if o.output_type == "error"]
-        assert not errors, f"{topic}: the setup cell failed under the learner's parameters: {errors}"
+    source = nbformat.read(pipeline.source_path(topic), as_version=4)
+    default = next(c.source for c in source.cells if "parameters" in c.metadata.get("tags", []))
+    assert default != proof.EDITED_PARAMETERS
+    cells = {c.get("id"): c for c in graded[topic].autograded_notebook(proof.EDITED_PARAMETERS_STUDENT).cells}
+    assert cells["parameters"].source == default, f"{topic}: autograde kept the learner's parameters"
+    errors = [o for o in cells["setup"].outputs if o.output_type == "error"]
+    assert not errors, f"{topic}: the setup cell failed under the learner's parameters: {errors}"

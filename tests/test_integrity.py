@@ -5,7 +5,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from torchcourse import integrity, pipeline
+import proof
+from torchcourse import integrity, markers, pipeline
 
 SETUP = ("import numpy as np\nimport torch\nfrom torch import nn\n"
          "from torchcourse.grading import check, check_close\ndevice = 'cpu'")
@@ -195,7 +196,7 @@ def test_outputs_kernel_died_refused_and_truncated():
         nb.cells[2].outputs = [new_output("error", ename="KernelDied", evalue="out of memory",
                                           traceback=[]),
                                new_output("display_data",
-                                          data={"text/plain": integrity.TRUNCATION_MARKER + "]"})]
+                                          data={"text/plain": markers.TRUNCATION_MARKER + "]"})]
         nb.cells[3].outputs = [new_output("error", ename="SubmissionRefused", evalue="a symlink",
                                           traceback=[])]
     assert _reasons_after(outputs) == [
@@ -209,13 +210,13 @@ def _honest_notebooks():
     for topic in pipeline.topics():
         source = nbformat.read(pipeline.source_path(topic), as_version=4)
         release = nbformat.read(pipeline.release_path(topic), as_version=4)
-        solutions = pipeline.solution_answers(topic)
+        solutions = proof.solution_answers(topic)
         yield topic, "release", release, source
-        yield topic, "solution", pipeline.fill_in(release, solutions), source
+        yield topic, "solution", proof.fill_in(release, solutions), source
         yield topic, "source", source, source
-        for fixture in pipeline.fixtures(topic):
+        for fixture in proof.fixtures(topic):
             answers = dict(solutions, **{fixture.exercise: fixture.path.read_text()})
-            yield topic, fixture.path.name, pipeline.fill_in(release, answers), source
+            yield topic, fixture.path.name, proof.fill_in(release, answers), source
 
 
 def test_no_honest_notebook_is_flagged():

@@ -6,6 +6,7 @@ import re
 import nbformat
 import pytest
 
+import proof
 from torchcourse import pipeline
 from torchcourse.authoring import problems_in_source
 
@@ -26,9 +27,9 @@ def test_source_notebook_follows_the_rules(topic):
 @pytest.mark.parametrize("topic", TOPICS)
 def test_every_exercise_has_a_mistake_and_an_alternative(topic):
     nb = nbformat.read(pipeline.source_path(topic), as_version=4)
-    exercises = set(pipeline.solution_cells(nb))
+    exercises = set(proof.solution_cells(nb))
     assert len(exercises) >= MIN_GRADED, f"{topic} has only {len(exercises)} graded exercises"
-    recorded = pipeline.fixtures(topic)
+    recorded = proof.fixtures(topic)
     unknown = {f.exercise for f in recorded} - exercises
     assert not unknown, f"fixtures for exercises that do not exist: {unknown}"
     for exercise in sorted(exercises):
@@ -103,5 +104,5 @@ def test_readme_practice_question_table_names_real_exercises():
     for number, exercise in named:
         assert number in by_number, f"README names topic {number}, which does not exist"
         nb = nbformat.read(pipeline.source_path(by_number[number]), as_version=4)
-        assert exercise in pipeline.solution_cells(nb), (
+        assert exercise in proof.solution_cells(nb), (
             f"README names {number}: {exercise}, which is not an exercise of {by_number[number]}")

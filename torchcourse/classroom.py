@@ -1,87 +1,94 @@
-"""Autograde a whole class: N sandboxed workers, a progress bar, crash records and resume.
+"""Autograde a whole class: N sandboxed workers, a progress bar, crash records, resume and shards.
+
+This is the one path that runs ``nbgrader autograde`` on submissions:
+``./course autograde``, the grading proof, the adversarial suite, the
+PostgreSQL tests and the grading benchmark all go through :func:`grade_class`.
 
 ``nbgrader autograde`` grades one student after another, and two of them
 cannot share a SQLite gradebook ("database is locked" aborts the run). Here
-each worker grades a small batch of students in a private copy of the course
-(its own SQLite gradebook, so workers never contend), with the course's own
+each worker grades a batch of students in a private copy of the course (its
+own SQLite gradebook, so workers never contend), with the course's own
 ``nbgrader_config.py`` and therefore the same sandbox and limits. The executed
 notebooks then go into the real gradebook through nbgrader itself:
 ``nbgrader autograde --no-execute`` over a staging folder that only workers
-write. nbgrader computes every grade in both paths, so the grades are the
-same as a serial run's (``tests/test_classroom.py`` proves it).
+write. nbgrader computes every grade, so the grades are those of a serial run.
 
-What an instructor gets, per assignment, in ``autograded/<assignment>.grading.json``:
-one record per student with its status (``graded``, ``crashed`` or
-``rejected``), the reason when it was not graded, the time it took and a hash
-of the submission. A later run skips students whose submission has not
-changed since they were graded (``force=True`` regrades everyone), so an
-interrupted run resumes where it stopped.
+What an instructor gets, per assignment, in ``autograded/<assignment>.grading.json``
+(see :mod:`torchcourse.records`): one record per student with its status
+(``graded``, ``crashed`` or ``rejected``), the reason when it was not graded,
+the time it took and a hash of the submission. A later run skips students
+whose submission has not changed since they were graded (``force=True``
+regrades everyone), so an interrupted run resumes where it stopped.
+
+A class too large for one machine is graded in shards: ``shard=(K, N)`` grades
+the students whose id hashes to K of N, so N machines (a Slurm array, a
+Kubernetes indexed Job, a CI matrix) grade one class into one PostgreSQL
+gradebook, each student exactly once.
+
+The grader's limits are a traitlets section of ``nbgrader_config.py``
+(:class:`ClassGrader`), like the sandbox's.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import csv
 import dataclasses
 import hashlib
-import json
 import os
 import queue
-import re
 import shutil
 import signal
-import subprocess
-import sys
+import sqlite3
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from nbgrader.plugins import ExportPlugin
+from traitlets import Integer
+from traitlets.config import Configurable
 
-#: Largest submission folder we accept, in bytes (notebooks with plots are ~1-2 MB).
-MAX_SUBMISSION_BYTES = 50 * 2**20
-
-#: Unprivileged uid of worker k's kernels is ``FIRST_WORKER_UID + k`` (when grading as root).
-FIRST_WORKER_UID = 60000
-
-STATUSES = ("graded", "crashed", "rejected")
-
-_STUDENT_LINE = re.compile(r"Creating/updating student with ID '(.+?)'")
-_GRADED_LINE = "Setting destination file permissions"
-_ERROR_LINE = re.compile(r"There was an error processing assignment: (.+)")
+from .course import (CourseError, assignment_path, check_course_root, copy_course, course_directory,
+                     db_url, load_config, sqlite_url)
+from .gradebook import create_gradebook
+from .records import (STATUSES, Outcome, load_records, save_records, submission_hash,
+                      submission_problems, submitted_students)
+from .runner import AutogradeLog, Processes, reason, run_nbgrader
 
 
-class GradingError(RuntimeError):
+class GradingError(CourseError):
     """The class could not be graded at all (bad course folder, gradebook unreachable, ...)."""
 
 
-@dataclasses.dataclass
-class Outcome:
-    """What happened to one student's submission.
+class ClassGrader(Configurable):
+    """The class grader's limits: ``c.ClassGrader.<name> = value`` in ``nbgrader_config.py``.
 
-    ``status`` is ``graded`` (grades are in the gradebook), ``crashed`` (nbgrader
-    could not grade it; ``reason`` says why and ``log`` holds nbgrader's output)
-    or ``rejected`` (never run: e.g. the folder holds a symbolic link).
+    Arguments given to :func:`grade_class` (or ``./course autograde``) win over these.
     """
 
-    student: str
-    status: str
-    reason: str = ""
-    seconds: float = 0.0
-    submission_sha256: str = ""
-    log: str = ""
+    workers = Integer(0, help="Notebooks graded at once; 0: one per CPU core.").tag(config=True)
+    batch_size = Integer(0, help="Students per nbgrader process; 0: spread the class over about "
+                         "three batches per worker, at most 8 students each.").tag(config=True)
+    max_submission_bytes = Integer(50 * 2**20, help="Largest submission folder graded, in bytes; "
+                                   "a larger one is rejected.").tag(config=True)
+    student_timeout = Integer(1800, help="Seconds per student after which a worker's whole batch "
+                              "is killed and its unfinished students recorded as crashed "
+                              "(the sandbox's per-notebook limit normally stops a notebook "
+                              "long before).").tag(config=True)
+    first_worker_uid = Integer(60000, help="Worker k's kernels run as this uid + k when grading "
+                               "as root.").tag(config=True)
 
 
 @dataclasses.dataclass
 class ClassReport:
-    """Outcomes of one ``grade_class`` run, plus the records it left alone (skipped)."""
+    """Outcomes of one ``grade_class`` run, plus the students it left alone (skipped)."""
 
     assignment: str
     outcomes: dict[str, Outcome]
     skipped: list[str]
     seconds: float
     workers: int
+    #: of ``seconds``, how long recording the grades in the gradebook took (the merges)
+    merge_seconds: float = 0.0
 
     def students(self, status: str) -> list[str]:
         return sorted(s for s, o in self.outcomes.items() if o.status == status)
@@ -92,165 +99,28 @@ class ClassReport:
                 f"in {self.seconds:.1f} s with {self.workers} worker(s)")
 
 
-# ----------------------------------------------------------------- submissions
+# --------------------------------------------------------------------- shards
 
-def report_path(course_root: Path, assignment: str) -> Path:
-    """Where the per-student records of ``assignment`` are kept."""
-    return Path(course_root) / "autograded" / f"{assignment}.grading.json"
-
-
-def load_records(course_root: Path, assignment: str) -> dict[str, Outcome]:
-    """The records of earlier runs, ``{student: Outcome}`` (empty if none)."""
-    path = report_path(course_root, assignment)
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text())
-    return {s: Outcome(**o) for s, o in data.get("students", {}).items()}
-
-
-def save_records(course_root: Path, assignment: str, records: dict[str, Outcome]) -> None:
-    """Write the records atomically (a reader never sees half a file)."""
-    path = report_path(course_root, assignment)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"assignment": assignment,
-            "students": {s: dataclasses.asdict(records[s]) for s in sorted(records)}}
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=1) + "\n")
-    os.replace(tmp, path)
-
-
-def submitted_students(course_root: Path, assignment: str) -> dict[str, Path]:
-    """``{student: submitted/<student>/<assignment>}`` for every student who submitted."""
-    root = Path(course_root) / "submitted"
-    found = {}
-    for student_dir in sorted(root.glob("*")) if root.is_dir() else []:
-        folder = student_dir / assignment
-        if student_dir.is_dir() and not student_dir.is_symlink() and (folder.exists() or folder.is_symlink()):
-            found[student_dir.name] = folder
-    return found
-
-
-def submission_problems(folder: Path, assignment: str) -> list[str]:
-    """Why a submission folder must not be graded (empty list: it may).
-
-    Rejects symbolic links (nbgrader would follow them with the grader's
-    rights, e.g. to the gradebook or the hidden tests), anything that is not
-    a plain file or folder, a missing notebook, and folders over
-    :data:`MAX_SUBMISSION_BYTES`.
-    """
-    if folder.is_symlink():
-        return [f"{folder.name} is a symbolic link"]
-    problems, total = [], 0
-    for path in [folder, *folder.rglob("*")]:
-        relative = path.relative_to(folder.parent)
-        if path.is_symlink():
-            problems.append(f"{relative} is a symbolic link (to {os.readlink(path)})")
-        elif path.is_file():
-            total += path.stat().st_size
-        elif not path.is_dir():
-            problems.append(f"{relative} is not a regular file")
-    if not (folder / f"{assignment}.ipynb").is_file():
-        problems.append(f"no {assignment}.ipynb in the submission")
-    if total > MAX_SUBMISSION_BYTES:
-        problems.append(f"the submission holds {total / 2**20:.0f} MiB "
-                        f"(limit {MAX_SUBMISSION_BYTES / 2**20:.0f} MiB)")
-    return problems
-
-
-def submission_hash(folder: Path) -> str:
-    """SHA-256 over the names and contents of every file in the folder."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-# --------------------------------------------------------------------- nbgrader
-
-def course_db_url(course_root: Path) -> str:
-    """The gradebook URL that nbgrader uses in ``course_root`` (config file and environment)."""
-    from traitlets.config.loader import PyFileConfigLoader
-
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(course_root)).load_config()
-    url = config.CourseDirectory.get("db_url")
-    return url or "sqlite:///" + str(Path(course_root) / "gradebook.db")
-
-
-def _nbgrader(args: list[str], cwd: Path, on_line, procs: set, lock: threading.Lock,
-              timeout: float | None = None) -> int:
-    """Run ``nbgrader ARGS`` in ``cwd``, feeding each output line to ``on_line``; return the exit code."""
-    proc = subprocess.Popen([sys.executable, "-m", "nbgrader", *args], cwd=cwd, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)  # its own group: stop() kills kernels too
-    with lock:
-        procs.add(proc)
-    timer = threading.Timer(timeout, _kill, [proc]) if timeout else None
-    if timer:
-        timer.start()
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"K/N"`` -> ``(K, N)``, with ``1 <= K <= N``; ValueError says what is expected."""
     try:
-        for line in proc.stdout:
-            on_line(line.rstrip("\n"))
-        return proc.wait()
-    except BaseException:  # e.g. a progress callback failed: no orphaned nbgrader
-        _kill(proc)
-        proc.wait()
-        raise
-    finally:
-        if timer:
-            timer.cancel()
-        with lock:
-            procs.discard(proc)
+        k, n = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise ValueError(f"a shard is K/N, e.g. 1/4 (the first of four); got {text!r}") from None
+    if not 1 <= k <= n:
+        raise ValueError(f"a shard K/N needs 1 <= K <= N; got {text!r}")
+    return k, n
 
 
-def _kill(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+def in_shard(student: str, shard: tuple[int, int] | None) -> bool:
+    """Whether ``student`` belongs to shard ``(K, N)``: a stable hash of the id, the same on every machine."""
+    if shard is None:
+        return True
+    k, n = shard
+    return int.from_bytes(hashlib.sha256(student.encode()).digest()[:8], "big") % n == k - 1
 
 
-def _reason(lines: list[str]) -> str:
-    """The most telling line of a failed student's log: the exception, else the last error."""
-    for line in reversed(lines):
-        text = line.strip()
-        if re.match(r"^[\w.]*(Error|Exception|Exit|Interrupt)\b", text):
-            return text[:500]
-    errors = [line for line in lines if "ERROR" in line]
-    return (errors[-1] if errors else (lines[-1] if lines else "no output")).strip()[:500]
-
-
-class _LogParser:
-    """Follows an ``nbgrader autograde`` log: which student is being graded, and which finished.
-
-    ``lines[student]`` is the log of that student (from nbgrader's "Creating/updating
-    student" line to the next student's); ``finished`` maps each student whose
-    notebook was written to the time it was; ``on_finished(student)`` is called then.
-    """
-
-    def __init__(self, on_finished=None):
-        self.on_finished = on_finished
-        self.current: str | None = None
-        self.lines: dict[str, list[str]] = {}
-        self.started: dict[str, float] = {}
-        self.finished: dict[str, float] = {}
-
-    def __call__(self, line: str) -> None:
-        started = _STUDENT_LINE.search(line)
-        if started:
-            self.current = started[1]
-            self.lines[self.current] = []
-            self.started[self.current] = time.perf_counter()
-        if self.current is None:
-            return
-        self.lines[self.current].append(line)
-        if _GRADED_LINE in line:
-            self.finished[self.current] = time.perf_counter()
-            if self.on_finished is not None:
-                self.on_finished(self.current)
-
-
-# -------------------------------------------------------------------- grading
+# ------------------------------------------------------------------- progress
 
 class Progress:
     """What :func:`grade_class` reports as it goes; this base class ignores it all."""
@@ -294,19 +164,21 @@ class ProgressBar(Progress):
             self.bar.close()
 
 
+# -------------------------------------------------------------------- grading
 
 class _Run:
     """State shared by the workers of one :func:`grade_class` call."""
 
-    def __init__(self, course_root: Path, assignment: str, template_db: Path,
-                 extra_args: list[str], timeout: float | None, on_outcome, on_executed):
+    def __init__(self, course_root: Path, assignment: str, template_db: Path, settings: ClassGrader,
+                 extra_args: list[str], on_outcome, on_executed):
         self.course_root, self.assignment = course_root, assignment
-        self.template_db, self.extra_args, self.timeout = template_db, extra_args, timeout
+        self.template_db, self.settings, self.extra_args = template_db, settings, extra_args
         self.on_outcome, self.on_executed = on_outcome, on_executed
         self.lock, self.merge_lock = threading.Lock(), threading.Lock()
-        self.procs: set[subprocess.Popen] = set()
+        self.processes = Processes()
         self.outcomes: dict[str, Outcome] = {}
         self.stopping = False
+        self.merge_seconds = 0.0
 
     def record(self, outcome: Outcome) -> None:
         with self.lock:
@@ -315,34 +187,25 @@ class _Run:
 
     def stop(self) -> None:
         self.stopping = True
-        with self.lock:
-            for proc in list(self.procs):
-                _kill(proc)
+        self.processes.kill_all()
 
     def grade_batch(self, worker: int, batch: list[tuple[str, Path, str]]) -> None:
         """Execute a batch in a private course copy, then merge what it graded."""
+        timeout = self.settings.student_timeout
         with tempfile.TemporaryDirectory(prefix=f"torchcourse-worker{worker}-") as tmp:
-            work = Path(tmp)
-            shutil.copy2(self.course_root / "nbgrader_config.py", work / "nbgrader_config.py")
-            shutil.copytree(self.course_root / "source" / self.assignment,
-                            work / "source" / self.assignment)
+            work = copy_course(self.course_root, tmp, [self.assignment])
             shutil.copy2(self.template_db, work / "gradebook.db")
             for student, folder, _ in batch:
-                shutil.copytree(folder, work / "submitted" / student / self.assignment)
-            args = ["autograde", self.assignment, "--force",
-                    f"--CourseDirectory.root={work}",
-                    f"--CourseDirectory.db_url=sqlite:///{work / 'gradebook.db'}",
-                    f"--SandboxedExecute.sandbox_uid={FIRST_WORKER_UID + worker}",
-                    *self.extra_args]
-            parser, log = _LogParser(self.on_executed), []
-
-            def on_line(line):
-                log.append(line)
-                parser(line)
-
+                shutil.copytree(folder, assignment_path(work, "submitted", student, self.assignment))
+            log = AutogradeLog(self.on_executed)
             begun = time.perf_counter()
-            code = _nbgrader(args, work, on_line, self.procs, self.lock,
-                             timeout=self.timeout * len(batch) if self.timeout else None)
+            code, _ = run_nbgrader(
+                ["autograde", self.assignment, "--force", f"--CourseDirectory.root={work}",
+                 f"--CourseDirectory.db_url={sqlite_url(work)}",
+                 f"--SandboxedExecute.sandbox_uid={self.settings.first_worker_uid + worker}",
+                 *self.extra_args],
+                work, on_line=log, timeout=timeout * len(batch) if timeout else None,
+                processes=self.processes, check=False)
             if code == -signal.SIGKILL:  # timed out or stopped: nbgrader could not clean up
                 _sweep_sandboxes()
             if self.stopping:
@@ -350,19 +213,17 @@ class _Run:
             ended = time.perf_counter()
             executed = []
             for student, _, digest in batch:
-                lines = parser.lines.get(student, [])
-                seconds = parser.finished.get(student, ended) - parser.started.get(student, begun)
-                folder = work / "autograded" / student / self.assignment
-                if student in parser.finished and folder.is_dir():
+                seconds = log.finished.get(student, ended) - log.started.get(student, begun)
+                folder = assignment_path(work, "autograded", student, self.assignment)
+                if student in log.finished and folder.is_dir():
                     executed.append((student, folder, digest, seconds))
                     continue
-                if not lines:  # nbgrader stopped (or was killed) before this student
-                    lines = log[-40:] + [f"nbgrader exited with status {code}"]
-                if code == -signal.SIGKILL and self.timeout:
-                    lines.append(f"GradingTimeout: the batch ran past {self.timeout:g} s per "
+                lines = log.lines.get(student) or log.all[-40:] + [f"nbgrader exited with status {code}"]
+                if code == -signal.SIGKILL and timeout:
+                    lines.append(f"GradingTimeout: the batch ran past {timeout:g} s per "
                                  "student and was stopped")
                 self.on_executed(student)
-                self.record(Outcome(student, "crashed", _reason(lines), seconds, digest,
+                self.record(Outcome(student, "crashed", reason(lines), round(seconds, 2), digest,
                                     "\n".join(lines)[-4000:]))
             if executed:
                 self.merge(executed)
@@ -374,34 +235,32 @@ class _Run:
         ``--no-execute`` nbgrader grades the outputs it finds.
         """
         with self.merge_lock:  # one writer at a time, whatever the gradebook
+            begun = time.perf_counter()
             staging = Path(tempfile.mkdtemp(prefix=".grading-staging-", dir=self.course_root))
             try:
                 for student, folder, *_ in executed:
                     shutil.copytree(folder, staging / student / self.assignment)
-                parser, log = _LogParser(), []
-
-                def on_line(line):
-                    log.append(line)
-                    parser(line)
-
-                code = _nbgrader(["autograde", self.assignment, "--force", "--no-execute",
-                                  f"--CourseDirectory.submitted_directory={staging.name}"],
-                                 self.course_root, on_line, self.procs, self.lock)
+                log = AutogradeLog()
+                code, _ = run_nbgrader(
+                    ["autograde", self.assignment, "--force", "--no-execute",
+                     f"--CourseDirectory.submitted_directory={staging.name}"],
+                    self.course_root, on_line=log, processes=self.processes, check=False)
                 if self.stopping:
                     return
-                if code != 0 and not parser.finished:
+                if code != 0 and not log.finished:
                     raise GradingError("recording grades in the gradebook failed "
-                                       f"(nbgrader exit {code}):\n" + "\n".join(log[-40:]))
+                                       f"(nbgrader exit {code}):\n" + "\n".join(log.all[-40:]))
                 for student, _, digest, seconds in executed:
-                    if student in parser.finished:
+                    if student in log.finished:
                         self.record(Outcome(student, "graded", "", round(seconds, 2), digest))
                     else:
-                        lines = parser.lines.get(student) or log[-40:]
+                        lines = log.lines.get(student) or log.all[-40:]
                         self.record(Outcome(student, "crashed", "recording the grades failed: "
-                                            + _reason(lines), round(seconds, 2), digest,
+                                            + reason(lines), round(seconds, 2), digest,
                                             "\n".join(lines)[-4000:]))
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
+                self.merge_seconds += time.perf_counter() - begun
 
 
 def _sweep_sandboxes() -> None:
@@ -423,39 +282,37 @@ def _check_sandbox() -> None:
         raise GradingError(str(err)) from err
 
 
-def _template_gradebook(course_root: Path, assignment: str, db_url: str, tmp: Path) -> Path:
+def _template_gradebook(course_root: Path, assignment: str, tmp: Path) -> Path:
     """A SQLite gradebook that knows ``assignment``, for the workers to copy.
 
     The course's own file when its gradebook is SQLite; otherwise one made by
-    ``nbgrader generate_assignment`` in a scratch course (about 30 s, once).
+    ``nbgrader generate_assignment`` in a scratch course (once per run).
     """
-    if db_url.startswith("sqlite:///"):
-        path = Path(db_url[len("sqlite:///"):])
+    url = db_url(course_root)
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):])
         if path.exists():
             copy = tmp / "template.db"
             # sqlite3's backup API gives a consistent copy even while nbgrader writes
-            import sqlite3
             with sqlite3.connect(path) as src, sqlite3.connect(copy) as dst:
                 src.backup(dst)
             return copy
-    scratch = tmp / "template"
-    scratch.mkdir()
-    shutil.copy2(course_root / "nbgrader_config.py", scratch / "nbgrader_config.py")
-    shutil.copytree(course_root / "source" / assignment, scratch / "source" / assignment)
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment,
-                           "--force", f"--CourseDirectory.root={scratch}",
-                           f"--CourseDirectory.db_url=sqlite:///{scratch / 'gradebook.db'}"],
-                          cwd=scratch, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise GradingError(f"could not prepare the workers' gradebook:\n{proc.stdout[-3000:]}"
-                           f"{proc.stderr[-3000:]}")
+    scratch = copy_course(course_root, tmp / "template", [assignment])
+    create_gradebook(sqlite_url(scratch), course_directory(course_root).course_id)
+    try:
+        run_nbgrader(["generate_assignment", assignment, "--force",
+                      f"--CourseDirectory.root={scratch}",
+                      f"--CourseDirectory.db_url={sqlite_url(scratch)}"], scratch)
+    except CourseError as err:
+        raise GradingError(f"could not prepare the workers' gradebook: {err}") from err
     return scratch / "gradebook.db"
 
 
 def grade_class(course_root: Path, assignment: str, *, workers: int | None = None,
                 force: bool = False, students: list[str] | None = None,
                 batch_size: int | None = None, extra_args: list[str] = (),
-                timeout: float | None = 1800, progress: "Progress | None" = None) -> ClassReport:
+                shard: tuple[int, int] | None = None,
+                progress: "Progress | None" = None) -> ClassReport:
     """Autograde every submission of ``assignment`` in ``course_root``, ``workers`` at a time.
 
     Parameters
@@ -465,21 +322,19 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
         ``submitted/<student>/<assignment>/``; ``nbgrader generate_assignment``
         must have been run (the gradebook knows the assignment).
     workers : int, optional
-        Notebooks graded at once (default: the number of CPU cores).
+        Notebooks graded at once (default: ``ClassGrader.workers``, else the CPU cores).
     force : bool, default False
         Regrade students whose submission is unchanged since they were graded.
     students : list of str, optional
         Grade only these students (default: everyone who submitted).
     batch_size : int, optional
-        Students per nbgrader process; larger batches pay nbgrader's start-up
-        less often, smaller ones balance better (default: spread the class over
-        about three batches per worker, at most 8 students each).
+        Students per nbgrader process (default: ``ClassGrader.batch_size``);
+        larger batches pay nbgrader's start-up less often, smaller ones balance better.
     extra_args : list of str
         More nbgrader options for the workers, e.g. ``["--Execute.timeout=30"]``.
-    timeout : float or None, default 1800
-        Seconds per student after which a worker's whole batch is killed and
-        its unfinished students are recorded as crashed (the sandbox's own
-        per-notebook limit normally stops a notebook long before).
+    shard : (int, int), optional
+        ``(K, N)``: grade only the students of shard K of N (:func:`in_shard`),
+        and keep this run's records in a file of its own.
     progress : Progress, optional
         Told how many notebooks will run, each time one has run, and each
         :class:`Outcome` (e.g. :class:`ProgressBar`).
@@ -487,27 +342,31 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
     Returns
     -------
     ClassReport
-        Also saved in ``autograded/<assignment>.grading.json``.
+        Also saved in ``autograded/<assignment>.grading[.shard-K-of-N].json``.
     """
     start = time.perf_counter()
-    course_root = Path(course_root).resolve()
-    if not (course_root / "nbgrader_config.py").exists():
-        raise GradingError(f"{course_root} has no nbgrader_config.py: pass the course root")
-    if not (course_root / "source" / assignment).is_dir():
-        raise GradingError(f"no source/{assignment}/ in {course_root}")
-    workers = max(1, workers or os.cpu_count() or 1)
-    found = submitted_students(course_root, assignment)
+    try:
+        course_root = check_course_root(course_root)
+        settings = ClassGrader(config=load_config(course_root))
+        source = assignment_path(course_root, "source", ".", assignment)
+    except CourseError as err:
+        raise GradingError(str(err)) from err
+    if not source.is_dir():
+        raise GradingError(f"no {source.relative_to(course_root)}/ in {course_root}")
+    workers = max(1, workers or settings.workers or os.cpu_count() or 1)
+    found = {s: f for s, f in submitted_students(course_root, assignment).items() if in_shard(s, shard)}
     if students is not None:
-        unknown = sorted(set(students) - set(found))
+        unknown = sorted(s for s in set(students) - set(found) if in_shard(s, shard))
         if unknown:
             raise GradingError(f"no submission of {assignment} from {unknown} in {course_root / 'submitted'}")
-        found = {s: found[s] for s in students}
+        found = {s: found[s] for s in students if s in found}
     records = load_records(course_root, assignment)
+    mine = {s: o for s, o in records.items() if in_shard(s, shard)}  # what this run's file holds
 
     run_outcomes: dict[str, Outcome] = {}
     pending, skipped = [], []
     for student, folder in found.items():
-        problems = submission_problems(folder, assignment)
+        problems = submission_problems(folder, assignment, settings.max_submission_bytes)
         if problems:
             run_outcomes[student] = Outcome(student, "rejected", "not graded: " + "; ".join(problems))
             continue
@@ -515,7 +374,7 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
         earlier = records.get(student)
         already = (earlier is not None and earlier.status == "graded"
                    and earlier.submission_sha256 == digest
-                   and (course_root / "autograded" / student / assignment).is_dir())
+                   and assignment_path(course_root, "autograded", student, assignment).is_dir())
         if already and not force:
             skipped.append(student)
         else:
@@ -523,13 +382,13 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
     progress = progress or Progress()
     progress.start(len(pending), len(skipped))
     for outcome in run_outcomes.values():
-        records[outcome.student] = outcome
+        mine[outcome.student] = outcome
         progress.outcome(outcome)
 
+    merged = 0.0
     if pending:
         _check_sandbox()
-        if batch_size is None:
-            batch_size = max(1, min(8, -(-len(pending) // (3 * workers))))
+        batch_size = batch_size or settings.batch_size or max(1, min(8, -(-len(pending) // (3 * workers))))
         batches: queue.Queue = queue.Queue()
         for i in range(0, len(pending), batch_size):
             batches.put(pending[i:i + batch_size])
@@ -537,13 +396,13 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
 
         def on_outcome(outcome: Outcome) -> None:
             with save_lock:  # saved as soon as known: an interrupted run resumes from here
-                records[outcome.student] = outcome
-                save_records(course_root, assignment, records)
+                mine[outcome.student] = outcome
+                save_records(course_root, assignment, mine, shard)
             progress.outcome(outcome)
 
         with tempfile.TemporaryDirectory(prefix="torchcourse-template-") as tmp:
-            template = _template_gradebook(course_root, assignment, course_db_url(course_root), Path(tmp))
-            run = _Run(course_root, assignment, template, list(extra_args), timeout,
+            template = _template_gradebook(course_root, assignment, Path(tmp))
+            run = _Run(course_root, assignment, template, settings, list(extra_args),
                        on_outcome, progress.executed)
 
             def work(worker: int) -> None:
@@ -566,104 +425,21 @@ def grade_class(course_root: Path, assignment: str, *, workers: int | None = Non
                 raise
             pool.shutdown()
             run_outcomes.update(run.outcomes)
+            merged = run.merge_seconds
 
-    save_records(course_root, assignment, records)
-    return ClassReport(assignment, run_outcomes, skipped, time.perf_counter() - start, workers)
-
-
-# ---------------------------------------------------------------------- export
-
-EXPORT_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name",
-                  "email", "raw_score", "late_submission_penalty", "score", "max_score",
-                  "grading_status", "needs_review", "review_reasons"]
+    save_records(course_root, assignment, mine, shard)
+    return ClassReport(assignment, run_outcomes, skipped, time.perf_counter() - start, workers,
+                       merged)
 
 
-def review_reasons(course_root: Path, assignment: str, student: str) -> list[str]:
-    """Why an instructor should look at this student's autograded notebooks (see integrity.py)."""
-    import nbformat
+def read_scores(course_root: Path, assignment: str, students: list[str], url: str | None = None) -> dict:
+    """``{student: {grade cell: (score, max_score)}}`` from the gradebook at ``url``
+    (default: the course's)."""
+    from nbgrader.api import Gradebook
 
-    from .integrity import review_reasons as notebook_reasons
-
-    reasons = []
-    for source in sorted((Path(course_root) / "source" / assignment).glob("*.ipynb")):
-        graded = Path(course_root) / "autograded" / student / assignment / source.name
-        if not graded.exists():
-            continue
-        found = notebook_reasons(nbformat.read(graded, as_version=4),
-                                 nbformat.read(source, as_version=4))
-        prefix = f"{source.name}: " if len(list(source.parent.glob("*.ipynb"))) > 1 else ""
-        reasons += [prefix + reason for reason in found]
-    return reasons
-
-
-def export_rows(gradebook, course_root: Path, assignments: list[str] = (),
-                students: list[str] = ()) -> list[dict[str, str]]:
-    """nbgrader's CSV columns plus ``grading_status``, ``needs_review`` and ``review_reasons``.
-
-    Every student in the gradebook appears, and so does every student in a
-    grading record (a submission that crashed or was rejected never reaches
-    the gradebook, and must not vanish from the grade sheet).
-    """
-    from nbgrader.api import MissingEntry
-
-    rows = []
-    for assignment in gradebook.assignments:
-        if assignments and assignment.name not in assignments:
-            continue
-        records = load_records(course_root, assignment.name)
-        people = {s.id: s for s in gradebook.students}
-        for student_id in sorted(set(people) | set(records)):
-            if students and student_id not in students:
-                continue
-            person = people.get(student_id)
-            row = {"assignment": assignment.name, "duedate": assignment.duedate,
-                   "student_id": student_id, "max_score": assignment.max_score,
-                   "last_name": person.last_name if person else "",
-                   "first_name": person.first_name if person else "",
-                   "email": person.email if person else "",
-                   "timestamp": "", "raw_score": 0.0, "late_submission_penalty": 0.0, "score": 0.0}
-            try:
-                submission = gradebook.find_submission(assignment.name, student_id)
-            except MissingEntry:
-                submission = None
-            record = records.get(student_id)
-            reasons = []
-            if record is not None and record.status != "graded":
-                status = record.status
-                reasons.append(f"{record.status}: {record.reason}")
-            elif submission is not None:
-                status = "graded"
-            else:
-                status = "no submission"
-            if submission is not None:
-                row.update(timestamp=submission.timestamp, raw_score=submission.score,
-                           late_submission_penalty=submission.late_submission_penalty,
-                           score=max(0.0, submission.score - submission.late_submission_penalty))
-                if status == "graded":
-                    reasons += review_reasons(course_root, assignment.name, student_id)
-            row.update(grading_status=status, needs_review="yes" if reasons else "no",
-                       review_reasons=" | ".join(reasons))
-            rows.append({k: "" if row[k] is None else str(row[k]) for k in EXPORT_COLUMNS})
-    return rows
-
-
-class ReviewedCsvExportPlugin(ExportPlugin):
-    """``nbgrader export`` to CSV (quoted properly), with review flags.
-
-    Besides nbgrader's columns: ``grading_status`` (graded, crashed, rejected or
-    no submission), ``needs_review`` (yes/no) and ``review_reasons``. Enabled in
-    nbgrader_config.py with ``c.ExportApp.plugin_class``.
-    """
-
-    def export(self, gradebook) -> None:
-        dest = self.to or "grades.csv"
-        root = Path(self.parent.coursedir.root) if self.parent is not None else Path.cwd()
-        rows = export_rows(gradebook, root, [str(a) for a in self.assignment],
-                           [str(s) for s in self.student])
-        with open(dest, "w", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-        flagged = sum(r["needs_review"] == "yes" for r in rows)
-        self.log.info("Exported %d row(s) to %s; %d need manual review (column needs_review)",
-                      len(rows), dest, flagged)
+    with Gradebook(url or db_url(course_root)) as gradebook:
+        result = {}
+        for student in students:
+            notebook = gradebook.find_submission_notebook(assignment, assignment, student)
+            result[student] = {g.name: (float(g.score), float(g.max_score)) for g in notebook.grades}
+    return result

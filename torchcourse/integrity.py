@@ -23,14 +23,7 @@ import ast
 import builtins
 from collections import Counter
 
-#: Error outputs written by the sandbox (torchcourse/sandbox.py) instead of running code.
-SANDBOX_ERRORS = {
-    "KernelDied": "the kernel died",
-    "SubmissionRefused": "the submission was not run",
-}
-
-#: Start of the notice that replaces output beyond the sandbox's output cap.
-TRUNCATION_MARKER = "[torchcourse: output truncated"
+from .markers import SANDBOX_ERRORS, TRUNCATION_MARKER
 
 #: Names whose attributes are library or course code that test cells rely on.
 LIBRARY_ROOTS = {"torch", "numpy", "np", "builtins", "torchcourse", "sys", "os", "IPython",

@@ -25,7 +25,9 @@ stays outside:
 * a submission folder holding a symlink or special file is not run at all
   (nbgrader copies submissions following links, with the grader's privileges).
 
-:class:`SandboxedExecute` is the nbgrader preprocessor; ``nbgrader_config.py``
+:class:`Sandbox` is the operating-system half (scratch copy, cgroups, rlimits,
+the bwrap command); :class:`torchcourse.sandboxed_execute.SandboxedExecute` is
+the nbgrader preprocessor that runs a kernel in one, and ``nbgrader_config.py``
 puts it in place of ``Execute`` for autograde. If the sandbox cannot start,
 grading fails with :class:`SandboxError`; it never falls back to running
 unsandboxed. On a machine without bubblewrap an instructor may opt out
@@ -34,6 +36,7 @@ explicitly with ``TORCHCOURSE_UNSANDBOXED=1`` (loud warning on every notebook).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -47,15 +50,6 @@ import time
 import uuid
 from pathlib import Path
 
-from jupyter_client.manager import AsyncKernelManager
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbformat import NotebookNode
-from traitlets import Any, Integer
-
-from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import Execute
-
-from .integrity import TRUNCATION_MARKER
 
 #: Set to 1 to grade without the sandbox (a machine without bubblewrap). Never the default.
 OPT_OUT_VARIABLE = "TORCHCOURSE_UNSANDBOXED"
@@ -100,6 +94,19 @@ _OWNED_NAME = re.compile(r"^torchcourse-(?:sandbox-)?(\d+)-(\d+)-")
 
 class SandboxError(RuntimeError):
     """The sandbox could not be set up or started; the message says what to do."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """What one sandboxed notebook may use. These defaults are the course's; change them in
+    ``nbgrader_config.py`` (``c.SandboxedExecute.memory_limit = ...``, see
+    :class:`torchcourse.sandboxed_execute.SandboxedExecute`)."""
+
+    memory: int = 4 * 2**30             #: bytes (RSS and page cache; OOM-killed above)
+    pids: int = 256                     #: processes plus threads
+    file_size: int = 256 * 2**20        #: largest file the notebook may write, bytes
+    tmp_size: int = 256 * 2**20         #: size of the sandbox's private /tmp, bytes
+    notebook_timeout: int = 900         #: wall and CPU seconds for the whole notebook
 
 
 # ---------------------------------------------------------------- limits
@@ -266,6 +273,27 @@ def sweep_stale() -> list[Path]:
     return removed
 
 
+def unsafe_files(folder) -> list[str]:
+    """Entries of ``folder`` (recursively) that are not plain files or folders: symlinks,
+    fifos, sockets, devices; each as ``"name is a symbolic link (to target)"`` or
+    ``"name is not a regular file"``.
+
+    nbgrader copies a submission folder following symlinks, with the grader's
+    privileges, so a link to the gradebook or ``source/`` would bring their
+    contents into the student's autograded copy.
+    """
+    found = []
+    for where, folders, files in os.walk(folder, followlinks=False):
+        for name in folders + files:
+            path = os.path.join(where, name)
+            relative = os.path.relpath(path, folder)
+            if os.path.islink(path):
+                found.append(f"{relative} is a symbolic link (to {os.readlink(path)})")
+            elif not (os.path.isfile(path) or os.path.isdir(path)):
+                found.append(f"{relative} is not a regular file")
+    return found
+
+
 # --------------------------------------------------------------- the sandbox
 
 def _ancestors(*paths: str) -> list[str]:
@@ -301,35 +329,26 @@ class Sandbox:
     student_dir : str or Path
         The folder nbgrader would run the kernel in (``autograded/<student>/<assignment>``).
         Only a copy is visible inside the sandbox; nothing written there comes back.
-    memory : int, default 4 GiB
-        Memory limit in bytes.
-    pids : int, default 256
-        Processes plus threads the kernel may have.
-    file_size : int, default 256 MiB
-        Largest file the kernel may write.
-    tmp_size : int, default 256 MiB
-        Size of the sandbox's private ``/tmp``.
-    notebook_timeout : int, default 900
-        Seconds of wall time (and of CPU time) for the whole notebook.
+    limits : Limits, default Limits()
+        Memory, processes, file size, ``/tmp`` size and time for the notebook.
     uid : int, default 65534
         Unprivileged user the kernel runs as when the grader is root.
     """
 
-    def __init__(self, student_dir, *, memory: int = 4 * 2**30, pids: int = 256,
-                 file_size: int = 256 * 2**20, tmp_size: int = 256 * 2**20,
-                 notebook_timeout: int = 900, uid: int = 65534):
+    def __init__(self, student_dir, limits: "Limits | None" = None, *, uid: int = 65534):
         self.bwrap = shutil.which("bwrap")
         if self.bwrap is None:
             raise SandboxError("bubblewrap (`bwrap`) is not installed, so student code cannot "
                                "be sandboxed and autograde refuses to run. " + INSTALL_HINT)
-        self.memory, self.pids, self.file_size = memory, pids, file_size
-        self.tmp_size, self.notebook_timeout, self.uid = tmp_size, notebook_timeout, uid
+        self.limits = limits = limits or Limits()
+        self.memory, self.pids, self.file_size = limits.memory, limits.pids, limits.file_size
+        self.tmp_size, self.notebook_timeout, self.uid = limits.tmp_size, limits.notebook_timeout, uid
         self.as_root = os.geteuid() == 0
         sweep_stale()  # what graders that were killed outright left behind
         self.root = Path(tempfile.mkdtemp(prefix=f"torchcourse-sandbox-{_owner_tag()}-"))
         self.work = self.root / "work"
         self.runtime = self.root / "runtime"
-        self.cgroup = Cgroup(memory, pids, create=self.as_root)
+        self.cgroup = Cgroup(limits.memory, limits.pids, create=self.as_root)
         try:
             # symlinks=True: a link in a submission is copied as a link, never followed by
             # the (privileged) grader; inside the sandbox it can only point at sandbox paths.
@@ -400,7 +419,10 @@ class Sandbox:
         # If the grader is killed outright (SIGKILL: `./course autograde`'s Ctrl-C or timeout,
         # the OOM killer), the kernel goes with it instead of running on, orphaned, until
         # the notebook time limit: timeout gets SIGKILL, and bwrap (--die-with-parent) with it.
-        orphan_guard = ["setpriv", "--pdeathsig", "KILL"]
+        # prctl's classic race: a grader killed before setpriv has set the signal leaves no one
+        # to send it, so the shell after setpriv checks that its parent is still the grader.
+        orphan_guard = ["setpriv", "--pdeathsig", "KILL", "/bin/sh", "-c",
+                        f'[ "$PPID" = {os.getpid()} ] || exit 125; exec "$@"', "sh"]
         return [*self.cgroup.join_command(), *orphan_guard, *timeout, *bwrap, *drop,
                 "prlimit", *self.rlimits(), "--", *argv]
 
@@ -425,7 +447,8 @@ def check_sandbox() -> None:
     SandboxError
         With bwrap's own message and what to do, if the sandbox cannot start.
     """
-    with tempfile.TemporaryDirectory() as empty, Sandbox(empty, notebook_timeout=60) as sandbox:
+    with tempfile.TemporaryDirectory() as empty, \
+            Sandbox(empty, dataclasses.replace(Limits(), notebook_timeout=60)) as sandbox:
         probe = sandbox.command([sys.executable, "-c", "import ipykernel, torchcourse"])
         proc = subprocess.run(probe, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -436,227 +459,17 @@ def check_sandbox() -> None:
                            + INSTALL_HINT)
 
 
-# ----------------------------------------------------------- kernel + nbgrader
-
-class SandboxedKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernel runs inside :attr:`sandbox`.
-
-    Use ``transport="ipc"`` and a ``connection_file`` in ``sandbox.runtime``:
-    the kernel then binds unix sockets there, reachable from both sides.
-    """
-
-    sandbox = Any(help="The Sandbox this kernel runs in.")
-
-    def format_kernel_cmd(self, extra_arguments=None):
-        # A SIGINT would reach bwrap, not the kernel, and kill the sandbox:
-        # interrupt with a message on the control channel instead.
-        self.kernel_spec.interrupt_mode = "message"
-        return self.sandbox.command(super().format_kernel_cmd(extra_arguments))
-
-    def write_connection_file(self, **kwargs):
-        """Write the connection file (0600) readable by the kernel's unprivileged user."""
-        result = super().write_connection_file(**kwargs)
-        if self.sandbox.as_root:
-            os.chown(self.connection_file, self.sandbox.uid, self.sandbox.uid)
-        return result
-
-
-def _error_output(ename: str, evalue: str) -> NotebookNode:
-    return NotebookNode(output_type="error", ename=ename, evalue=evalue,
-                        traceback=[f"{ename}: {evalue}"])
-
-
-def _output_size(content: dict) -> int:
-    """Characters an output message would add to the notebook (text, data, traceback)."""
-    size = len(content.get("text", ""))
-    size += sum(len(v) if isinstance(v, str) else len(str(v)) for v in content.get("data", {}).values())
-    size += sum(map(len, content.get("traceback", []))) + len(content.get("evalue", ""))
-    return size
-
-
-def unsafe_files(folder) -> list[str]:
-    """Entries of ``folder`` (recursively) that are not plain files or folders: symlinks,
-    fifos, sockets, devices; each as ``"name -> target"`` or ``"name (kind)"``.
-
-    nbgrader copies a submission folder following symlinks, with the grader's
-    privileges, so a link to the gradebook or ``source/`` would bring their
-    contents into the student's autograded copy.
-    """
-    found = []
-    for where, folders, files in os.walk(folder, followlinks=False):
-        for name in folders + files:
-            path = os.path.join(where, name)
-            relative = os.path.relpath(path, folder)
-            if os.path.islink(path):
-                found.append(f"{relative} -> {os.readlink(path)}")
-            elif not (os.path.isfile(path) or os.path.isdir(path)):
-                found.append(f"{relative} (not a regular file)")
-    return found
-
-
-class SandboxedExecute(Execute):
-    """nbgrader's ``Execute``, with the kernel in a :class:`Sandbox`.
-
-    Configure the limits in ``nbgrader_config.py``, e.g.
-    ``c.SandboxedExecute.memory_limit = 6 * 2**30``; the per-cell timeout is
-    nbgrader's ``c.Execute.timeout``.
-
-    If the kernel dies (memory limit, notebook time limit, ``os._exit``, a
-    crash), the cell it was running and every later code cell get an error
-    output saying why, so they score 0 and the grades of the cells before it
-    are still saved; nbgrader goes on with the next student.
-
-    The error outputs it writes (``KernelDied``, ``SubmissionRefused``) and its
-    output-truncation notice are what :func:`torchcourse.integrity.review_reasons`
-    reports to the instructor.
-    """
-
-    memory_limit = Integer(4 * 2**30, help="Memory limit per notebook, in bytes.").tag(config=True)
-    pids_limit = Integer(256, help="Processes plus threads per notebook.").tag(config=True)
-    file_size_limit = Integer(256 * 2**20, help="Largest file a notebook may write, in bytes.").tag(config=True)
-    tmp_size = Integer(256 * 2**20, help="Size of the sandbox's /tmp, in bytes.").tag(config=True)
-    notebook_timeout = Integer(900, help="Wall and CPU seconds per notebook.").tag(config=True)
-    sandbox_uid = Integer(65534, help="Unprivileged uid the kernel runs as (grader is root).").tag(config=True)
-    cell_output_limit = Integer(2**20, help="Characters of output kept per cell; the rest is "
-                                "replaced by a notice.").tag(config=True)
-    notebook_output_limit = Integer(10 * 2**20, help="Characters of output kept per notebook; the "
-                                    "rest is replaced by a notice.").tag(config=True)
-
-    _sandbox: Sandbox | None = None
-    _dead: str | None = None
-    _output_used: dict  # cell index -> characters kept; -1 is the notebook's total
-    _truncated: set
-
-    def _refusal(self, resources) -> str | None:
-        """Why this submission must not run (a symlink in the submitted folder), or None."""
-        nbgrader = (resources or {}).get("nbgrader", {})
-        folders = [(resources or {}).get("metadata", {}).get("path")]
-        if nbgrader.get("student") and nbgrader.get("assignment"):
-            coursedir = CourseDirectory(config=self.config)
-            folders.append(coursedir.format_path(coursedir.submitted_directory,
-                                                 nbgrader["student"], nbgrader["assignment"]))
-        unsafe = [entry for folder in folders if folder and os.path.isdir(folder)
-                  for entry in unsafe_files(folder)]
-        if not unsafe:
-            return None
-        return ("the submission folder holds links or special files, which are not allowed ("
-                + ", ".join(sorted(set(unsafe))[:5]) + "); the notebook was not run. "
-                "Submit only regular files.")
-
-    def preprocess(self, nb, resources=None, km=None):
-        self._output_used, self._truncated = {}, set()
-        if os.environ.get(OPT_OUT_VARIABLE) == "1":
-            warning = (f"{OPT_OUT_VARIABLE}=1: student code runs WITHOUT the sandbox, with your "
-                       "privileges; it can read the hidden tests and change the gradebook.")
-            self.log.warning(warning)
-            print(f"\n{'!' * 78}\nWARNING {warning}\n{'!' * 78}\n", file=sys.stderr)
-            return super().preprocess(nb, resources, km)
-        if km is not None:
-            raise SandboxError("SandboxedExecute starts its own sandboxed kernel; do not pass km")
-        refusal = self._refusal(resources)
-        if refusal is not None:
-            self.log.warning("Not running this submission: %s", refusal)
-            for cell in nb.cells:
-                if cell.cell_type == "code":
-                    cell.outputs = [_error_output("SubmissionRefused", refusal)]
-            return nb, resources
-        check_sandbox()
-        path = (resources or {}).get("metadata", {}).get("path") or os.getcwd()
-        with Sandbox(path, memory=self.memory_limit, pids=self.pids_limit,
-                     file_size=self.file_size_limit, tmp_size=self.tmp_size,
-                     notebook_timeout=self.notebook_timeout, uid=self.sandbox_uid) as sandbox:
-            self._sandbox, self._dead = sandbox, None
-            try:
-                return super().preprocess(nb, resources)
-            finally:
-                self._sandbox = None
-
-    def create_kernel_manager(self):
-        if self._sandbox is None:  # the explicit opt-out: nbgrader's own kernel manager
-            return super().create_kernel_manager()
-        if not self.kernel_name:
-            self.kernel_name = self.nb.metadata.get("kernelspec", {}).get("name") or "python3"
-        self.km = SandboxedKernelManager(
-            kernel_name=self.kernel_name, config=self.config, sandbox=self._sandbox,
-            transport="ipc", connection_file=str(self._sandbox.runtime / "kernel.json"))
-        return self.km
-
-    def preprocess_cell(self, cell, resources, index):
-        if self._dead is not None:
-            if cell.cell_type == "code":
-                cell.outputs = [_error_output("KernelDied", f"not run: {self._dead}")]
-            return cell, resources
-        try:
-            return super().preprocess_cell(cell, resources, index)
-        except DeadKernelError:
-            process = getattr(getattr(self.km, "provisioner", None), "process", None)
-            self._dead = self._sandbox.death_reason(process.poll() if process else None)
-            self.log.warning("Kernel died in cell %d: %s", index, self._dead)
-            cell.outputs.append(_error_output("KernelDied", self._dead))
-            return cell, resources
-        except CellTimeoutError:
-            # The interrupt sent at the cell's timeout did not stop it (SIGINT ignored):
-            # kill the sandbox rather than let nbgrader give up on the whole notebook.
-            process = getattr(getattr(self.km, "provisioner", None), "process", None)
-            if process is not None:
-                process.kill()
-            self._dead = (f"the cell ran past its time limit of {self.timeout} s and ignored the "
-                          "interrupt, so the kernel was killed")
-            self.log.warning("Killed the kernel in cell %d: %s", index, self._dead)
-            cell.outputs.append(_error_output("KernelDied", self._dead))
-            return cell, resources
-
-    def output(self, outs, msg, display_id, cell_index):
-        """nbclient's output handler, with :attr:`cell_output_limit` and :attr:`notebook_output_limit`.
-
-        Output past a limit is dropped as it arrives (so a print flood cannot fill
-        the grader's memory) and replaced by one notice per cell, which
-        :func:`torchcourse.integrity.review_reasons` reports. Error outputs are
-        always kept (shortened), so a failing cell still scores 0.
-        """
-        content = msg.get("content", {})
-        size = _output_size(content)
-        used, total = self._output_used.get(cell_index, 0), self._output_used.get(-1, 0)
-        room = min(self.cell_output_limit - used, self.notebook_output_limit - total)
-        if size > room:
-            if msg.get("msg_type") == "error":
-                content = dict(content, evalue=content.get("evalue", "")[:1000],
-                               traceback=[line[:1000] for line in content.get("traceback", [])[-5:]])
-            elif msg.get("msg_type") == "stream" and room > 0:
-                content = dict(content, text=content["text"][:room])
-            else:
-                content = None
-            notice = cell_index not in self._truncated
-            self._truncated.add(cell_index)
-            kept = None
-            if content is not None:
-                msg = dict(msg, content=content)
-                self._account(cell_index, _output_size(content))
-                kept = super().output(outs, msg, display_id, cell_index)
-            if notice:
-                # display_data, not a stream: nbgrader's LimitOutput would cut a stream notice
-                outs.append(NotebookNode(output_type="display_data", metadata={}, data={
-                    "text/plain": f"{TRUNCATION_MARKER}: this cell printed more than the limit of "
-                                  f"{self.cell_output_limit} characters per cell or "
-                                  f"{self.notebook_output_limit} per notebook; the rest was dropped]"}))
-            return kept
-        self._account(cell_index, size)
-        return super().output(outs, msg, display_id, cell_index)
-
-    def _account(self, cell_index: int, size: int) -> None:
-        self._output_used[cell_index] = self._output_used.get(cell_index, 0) + size
-        self._output_used[-1] = self._output_used.get(-1, 0) + size
-
-
 # ------------------------------------------------------------ learners' self-check
 
-def validate(notebook, *, timeout: int = 900) -> subprocess.CompletedProcess:
+def validate(notebook, *, course_root=None) -> subprocess.CompletedProcess:
     """``nbgrader validate`` a notebook with the whole run inside a :class:`Sandbox`.
 
     The self-check a learner (or a TA) runs before submitting: every test cell
     is executed as autograde would, but nbgrader and the kernel see only a
-    scratch copy of the notebook's folder, with no network. Its report goes to
-    ``stdout`` of the returned process (``text=True``).
+    scratch copy of the notebook's folder, with no network. The course's own
+    settings apply (``course_root``'s ``nbgrader_config.py``, by default this
+    course's): the per-cell timeout and the sandbox's limits, not nbgrader's
+    defaults. Its report goes to ``stdout`` of the returned process (``text=True``).
 
     Raises
     ------
@@ -666,13 +479,21 @@ def validate(notebook, *, timeout: int = 900) -> subprocess.CompletedProcess:
     FileNotFoundError
         If ``notebook`` does not exist.
     """
+    from .course import ROOT, load_config
+    from .sandboxed_execute import SandboxedExecute
+
     notebook = Path(notebook).resolve()
     if not notebook.is_file():
         raise FileNotFoundError(f"no notebook at {notebook}")
-    argv = [sys.executable, "-m", "nbgrader", "validate", notebook.name]
+    config = load_config(course_root or ROOT)
+    execute = SandboxedExecute(config=config)
+    argv = [sys.executable, "-m", "nbgrader", "validate", notebook.name,
+            f"--Execute.timeout={execute.timeout}",
+            f"--Execute.startup_timeout={execute.startup_timeout}",
+            f"--Execute.interrupt_on_timeout={execute.interrupt_on_timeout}"]
     if os.environ.get(OPT_OUT_VARIABLE) == "1":
         print(f"WARNING {OPT_OUT_VARIABLE}=1: validating WITHOUT the sandbox", file=sys.stderr)
         return subprocess.run(argv, cwd=notebook.parent, capture_output=True, text=True)
     check_sandbox()
-    with Sandbox(notebook.parent, notebook_timeout=timeout) as sandbox:
+    with Sandbox(notebook.parent, execute.limits()) as sandbox:
         return subprocess.run(sandbox.command(argv), capture_output=True, text=True)
