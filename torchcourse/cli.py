@@ -6,14 +6,13 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
-from tqdm import tqdm
 
 from . import pipeline
-from .authoring import problems_in_source
+from .authoring import fix_source, new_topic, problems_in_source
+from .course import CourseError
 from .pipeline import ROOT, PipelineError
 
 
@@ -44,9 +43,18 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """List what breaks the course's rules; with --fix, first repair what can be (authoring.fix_source)."""
     bad = 0
     for topic in pipeline.check_topics(getattr(args, "topics", None)):
-        for problem in problems_in_source(nbformat.read(pipeline.source_path(topic), as_version=4)):
+        path = pipeline.source_path(topic)
+        nb = nbformat.read(path, as_version=4)
+        if getattr(args, "fix", False):
+            changes = fix_source(nb)
+            if changes:
+                nbformat.write(nb, path)
+            for change in changes:
+                print(f"{topic}: fixed: {change}")
+        for problem in problems_in_source(nb):
             print(f"{topic}: {problem}", file=sys.stderr)
             bad += 1
     if bad:
@@ -54,27 +62,22 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_new_topic(args) -> int:
+    """Scaffold source/<id>/<id>.ipynb and its fixture folders (authoring.new_topic)."""
+    try:
+        written = new_topic(ROOT, args.topic_id, args.title)
+    except ValueError as err:
+        raise PipelineError(str(err)) from err
+    for path in written:
+        print(f"wrote {path.relative_to(ROOT)}")
+    print(f"Next: fill in every TODO(author) in JupyterLab (./course start), then "
+          f"./course check --fix {args.topic_id} and ./course fixtures {args.topic_id}.")
+    return 0
+
+
 def cmd_fixtures(args) -> int:
-    chosen = pipeline.check_topics(args.topics)
-    plans = {t: pipeline.fixture_plan(t) for t in chosen}
-    total = sum(map(len, plans.values()))
-    with tempfile.TemporaryDirectory(prefix="course-fixtures-") as tmp:
-        with tqdm(total=total, unit="notebook", desc="autograding", dynamic_ncols=True) as bar:
-            results = pipeline.grade_fixtures_parallel(chosen, Path(tmp), workers=args.workers,
-                                                       on_graded=lambda: bar.update())
-        failed = 0
-        for topic, graded in results.items():
-            print(f"\n{topic}: {len(graded.scores)} submissions autograded in {graded.seconds:.1f} s")
-            for student, included in plans[topic].items():
-                wrong = pipeline.unexpected_scores(graded, student, included)
-                failed += bool(wrong)
-                cells = graded.scores[student]
-                print(f"  {'FAIL' if wrong else 'ok  '} {student:60s} "
-                      f"{sum(s for s, _ in cells.values()):5g}/{sum(m for _, m in cells.values()):g}  "
-                      + " ".join(f"{c}={got:g} (want {want:g})" for c, (got, want) in wrong.items()))
-    if failed:
-        print(f"\n{failed} submission(s) did not score as expected", file=sys.stderr)
-    return 1 if failed else 0
+    """The grading proof for some topics, fresh (no evidence cache), as a score table (tests/proof.py)."""
+    return subprocess.call([sys.executable, str(ROOT / "tests" / "proof.py"), *args.fixtures_args], cwd=ROOT)
 
 
 def cmd_autograde(args) -> int:
@@ -82,13 +85,17 @@ def cmd_autograde(args) -> int:
     from . import classroom
 
     status = 0
+    try:
+        shard = classroom.parse_shard(args.shard) if args.shard else None
+    except ValueError as err:
+        raise PipelineError(str(err)) from err
     for assignment in pipeline.check_topics(args.assignments):
-        bar = classroom.ProgressBar(desc=assignment)
+        bar = classroom.ProgressBar(desc=assignment + (f" shard {args.shard}" if shard else ""))
         try:
             report = classroom.grade_class(
-                ROOT, assignment, workers=args.workers, force=args.force,
+                ROOT, assignment, workers=args.workers, force=args.force, shard=shard,
                 students=args.student or None, batch_size=args.batch_size, progress=bar)
-        except classroom.GradingError as err:
+        except CourseError as err:
             raise PipelineError(str(err)) from err
         finally:
             bar.close()
@@ -126,10 +133,22 @@ def cmd_validate(args) -> int:
 
 
 def cmd_test(args) -> int:
+    """pytest over tests/ and the published edition (nbval). ``--full`` ignores the evidence
+    cache (tests/evidence.py); ``--shard K/N`` runs one share of the grading proof."""
     sanitize = ROOT / "tests" / "nbval_sanitize.cfg"
     cmd = [sys.executable, "-m", "pytest", "tests", pipeline.PUBLISHED, "--nbval",
            "--nbval-sanitize-with", str(sanitize), *args.pytest_args]
-    return subprocess.call(cmd, cwd=ROOT)
+    env = dict(os.environ)
+    if args.full:
+        env["TORCHCOURSE_EVIDENCE"] = "off"
+    if args.shard:
+        from .classroom import parse_shard
+        try:
+            parse_shard(args.shard)
+        except ValueError as err:
+            raise PipelineError(str(err)) from err
+        env["TORCHCOURSE_TEST_SHARD"] = args.shard
+    return subprocess.call(cmd, cwd=ROOT, env=env)
 
 
 def cmd_nbgrader(args) -> int:
@@ -197,11 +216,19 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_execute)
 
     p = with_topics(sub.add_parser("check", help="check source notebooks against the course's rules"))
+    p.add_argument("--fix", action="store_true", help="first repair what JupyterLab and the Create "
+                   "Assignment toolbar leave behind (outputs, random ids, unlocked markdown...)")
     p.set_defaults(func=cmd_check)
 
-    p = with_topics(sub.add_parser(
-        "fixtures", help="autograde release, solutions and recorded fixtures; print a score table"))
-    p.add_argument("--workers", type=int, default=None)
+    p = sub.add_parser("new-topic", help="scaffold a topic notebook in the syllabus shape and its "
+                       "fixture folders, e.g. ./course new-topic 08_optimizers \"Optimizers and schedules\"")
+    p.add_argument("topic_id", help="NN_name: two digits, an underscore, lowercase snake_case")
+    p.add_argument("title", help="the title of the notebook's first heading")
+    p.set_defaults(func=cmd_new_topic)
+
+    p = sub.add_parser("fixtures", help="the grading proof, fresh: autograde release, solutions and "
+                       "recorded fixtures of some topics and print a score table (see --help)")
+    p.add_argument("fixtures_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_fixtures)
 
     p = sub.add_parser("autograde", help="autograde every submission in submitted/ with N sandboxed "
@@ -211,6 +238,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
     p.add_argument("--student", action="append", help="grade only this student (repeatable)")
     p.add_argument("--batch-size", type=int, default=None, help="students per nbgrader process")
+    p.add_argument("--shard", metavar="K/N", help="grade only shard K of N of the class (a stable "
+                   "hash of the student id), e.g. one job of a Slurm array; see the README")
     p.set_defaults(func=cmd_autograde)
 
     p = sub.add_parser("validate", help="check a notebook before submitting: run its tests as "
@@ -233,6 +262,10 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_benchmark)
 
     p = sub.add_parser("test", help="run the full test suite (what CI runs)")
+    p.add_argument("--full", action="store_true", help="grade everything again, ignoring the "
+                   "evidence cache of graded courses")
+    p.add_argument("--shard", metavar="K/N", help="run shard K of N: its share of the grading proof "
+                   "(split by recorded time); shard 1 also runs every other test")
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     p.set_defaults(func=cmd_test)
     return top
@@ -241,14 +274,15 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     top = parser()
     args, extra = top.parse_known_args(argv)
-    passthrough = {"test": "pytest_args", "nbgrader": "nbgrader_args", "benchmark": "benchmark_args"}
+    passthrough = {"test": "pytest_args", "nbgrader": "nbgrader_args", "benchmark": "benchmark_args",
+                   "fixtures": "fixtures_args"}
     if extra and args.command not in passthrough:
         top.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command in passthrough:  # options such as -k or --force go to the wrapped tool
         setattr(args, passthrough[args.command], getattr(args, passthrough[args.command]) + extra)
     try:
         return args.func(args)
-    except PipelineError as err:
+    except CourseError as err:
         print(f"course: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
