@@ -39,9 +39,6 @@ class GradedTopics:
                 self.done.update(proof.grade_topics(todo, self.workdir))
             return self.done[topic]
 
-    def items(self):
-        return [(t, self[t]) for t in self.wanted]
-
 
 def _proof_topic(item) -> str | None:
     """The topic of a test that uses ``graded`` and is parametrized by topic, else None."""
