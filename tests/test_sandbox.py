@@ -346,3 +346,30 @@ def test_validate_uses_the_course_config_not_nbgraders_defaults(tmp_path, monkey
     assert configured.Execute.timeout == 120
     assert f"--Execute.timeout={configured.Execute.timeout}" in seen[0]
     assert f"--Execute.startup_timeout={configured.Execute.startup_timeout}" in seen[0]
+
+
+def test_the_scratch_copy_holds_the_submitted_notebooks_not_nbgraders(tmp_path):
+    """nbgrader's autograded folder holds the notebook with the hidden tests restored (and the
+    files of source/); the kernel's copy takes every notebook from submitted/ instead."""
+    autograded, submitted = tmp_path / "autograded", tmp_path / "submitted"
+    for folder, text in ((autograded, "### BEGIN HIDDEN TESTS"), (submitted, "the student's")):
+        (folder / "sub").mkdir(parents=True)
+        (folder / "topic.ipynb").write_text(text)
+        (folder / "sub" / "other.ipynb").write_text(text)
+    (autograded / "data.csv").write_text("1,2")
+    (autograded / "graded_before.ipynb").write_text("### BEGIN HIDDEN TESTS")  # not submitted
+    with sandbox.Sandbox(autograded, notebooks_from=submitted) as box:
+        files = {str(p.relative_to(box.work)): p.read_text() for p in box.work.rglob("*") if p.is_file()}
+    assert files == {"topic.ipynb": "the student's", "sub/other.ipynb": "the student's", "data.csv": "1,2"}
+    with sandbox.Sandbox(autograded) as box:  # validate: the learner's own folder, as it is
+        assert (box.work / "graded_before.ipynb").exists()
+
+
+def test_configuration_comes_from_the_private_tmp_and_workers_get_a_dev_shm(tmp_path):
+    (tmp_path / "student").mkdir()
+    with sandbox.Sandbox(tmp_path / "student") as box:
+        command = box.command(["python"])
+    env = {command[i + 1]: command[i + 2] for i, arg in enumerate(command) if arg == "--setenv"}
+    assert env["IPYTHONDIR"].startswith("/tmp/") and env["JUPYTER_CONFIG_DIR"].startswith("/tmp/")
+    assert env["MPLCONFIGDIR"].startswith("/tmp/") and env["HOME"] == sandbox.WORK
+    assert command[command.index("/dev/shm") - 1] == "--tmpfs"  # DataLoader workers' semaphores

@@ -318,6 +318,18 @@ def _ancestors(*paths: str) -> list[str]:
     return out
 
 
+def _copy_notebooks(folder: Path, work: Path) -> None:
+    """Copy the notebooks of ``folder`` (not its checkpoints) into ``work``, never following links."""
+    if not folder.is_dir():
+        return
+    for notebook in folder.rglob("*.ipynb"):
+        relative = notebook.relative_to(folder)
+        if ".ipynb_checkpoints" in relative.parts or notebook.is_symlink() or not notebook.is_file():
+            continue
+        (work / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(notebook, work / relative, follow_symlinks=False)
+
+
 class Sandbox:
     """A scratch copy of one student's folder and the bwrap command that confines a kernel to it.
 
@@ -333,9 +345,15 @@ class Sandbox:
         Memory, processes, file size, ``/tmp`` size and time for the notebook.
     uid : int, default 65534
         Unprivileged user the kernel runs as when the grader is root.
+    notebooks_from : str or Path, optional
+        Where the student's own notebooks are (``submitted/<student>/<assignment>``). Every
+        ``.ipynb`` in the copy then comes from there, not from ``student_dir``, where nbgrader
+        has restored the hidden tests into them; a notebook not found there is left out.
+        None copies ``student_dir`` as it is (``validate``, where it is the learner's own).
     """
 
-    def __init__(self, student_dir, limits: "Limits | None" = None, *, uid: int = 65534):
+    def __init__(self, student_dir, limits: "Limits | None" = None, *, uid: int = 65534,
+                 notebooks_from=None):
         self.bwrap = shutil.which("bwrap")
         if self.bwrap is None:
             raise SandboxError("bubblewrap (`bwrap`) is not installed, so student code cannot "
@@ -352,7 +370,12 @@ class Sandbox:
         try:
             # symlinks=True: a link in a submission is copied as a link, never followed by
             # the (privileged) grader; inside the sandbox it can only point at sandbox paths.
-            shutil.copytree(student_dir, self.work, symlinks=True)
+            if notebooks_from is None:
+                shutil.copytree(student_dir, self.work, symlinks=True)
+            else:
+                shutil.copytree(student_dir, self.work, symlinks=True,
+                                ignore=shutil.ignore_patterns("*.ipynb"))
+                _copy_notebooks(Path(notebooks_from), self.work)
             self.runtime.mkdir(mode=0o700)
             if self.as_root:
                 for path in [self.runtime, self.work, *self.work.rglob("*")]:
@@ -388,8 +411,14 @@ class Sandbox:
         venv, base, runtime = sys.prefix, sys.base_prefix, str(self.runtime)
         env = {"HOME": WORK, "TMPDIR": "/tmp", "PATH": f"{venv}/bin:/usr/bin:/bin",
                "LANG": "C.UTF-8", "PYTHONPATH": os.path.dirname(PACKAGE_MOUNT),
-               "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": f"{WORK}/.config/matplotlib",
+               "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp/.config/matplotlib",
                "MPLBACKEND": "agg",
+               # Configuration comes from the empty private /tmp, never from the student's
+               # folder (HOME): a submitted .ipython/profile_default/startup/*.py or
+               # ipython_kernel_config.py would otherwise run before any cell.
+               "IPYTHONDIR": "/tmp/.ipython", "JUPYTER_CONFIG_DIR": "/tmp/.jupyter",
+               "JUPYTER_DATA_DIR": "/tmp/.local/share/jupyter", "JUPYTER_PATH": "/tmp/.jupyter-path",
+               "JUPYTER_CONFIG_PATH": "/tmp/.jupyter-config-path", "PYTHONNOUSERSITE": "1",
                # No module from the student's folder shadows torch & co. (a `torch.py` there
                # would otherwise come first: IPython puts the cwd before site-packages).
                "PYTHONSAFEPATH": "1",
@@ -404,6 +433,9 @@ class Sandbox:
                    for arg in ("--symlink", f"usr/{link}", f"/{link}")],
                  "--proc", "/proc", "--dev", "/dev",
                  "--perms", "1777", "--size", str(self.tmp_size), "--tmpfs", "/tmp",
+                 # bwrap's /dev/shm is root's: DataLoader workers and multiprocessing need their
+                 # own, for semaphores and the tensors workers send back (counted as memory)
+                 "--perms", "1777", "--size", str(self.tmp_size), "--tmpfs", "/dev/shm",
                  *_ancestors(base, venv, PACKAGE_MOUNT, WORK, runtime),
                  "--ro-bind", base, base, "--ro-bind", venv, venv,
                  "--ro-bind", str(PACKAGE), PACKAGE_MOUNT,

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from queue import Empty
 
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async, run_sync
 from nbformat import NotebookNode
 from traitlets import Any, Integer
 
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
 
+from .kernel_check import METADATA_KEY, PROBE_TIMEOUT, KernelCheck, not_checked
 from .markers import KERNEL_DIED, SUBMISSION_REFUSED, TRUNCATION_MARKER
 from .sandbox import OPT_OUT_VARIABLE, Limits, Sandbox, SandboxError, check_sandbox, unsafe_files
 
@@ -72,9 +76,18 @@ class SandboxedExecute(Execute):
     output saying why, so they score 0 and the grades of the cells before it
     are still saved; nbgrader goes on with the next student.
 
-    The error outputs it writes (``KernelDied``, ``SubmissionRefused``) and its
-    output-truncation notice are what :func:`torchcourse.integrity.review_reasons`
-    reports to the instructor.
+    While the notebook runs, a :class:`~torchcourse.kernel_check.KernelCheck`
+    probes the kernel from the grader's side (before the first cell, after each
+    locked cell, before each test cell) and marks the end of each test cell; its
+    findings go into ``metadata.torchcourse.kernel_check``.
+
+    The kernel sees a scratch copy of the autograded folder in which every
+    notebook is the student's submitted file: nbgrader's copy of the notebook
+    being graded, with the hidden tests restored, stays out of its view.
+
+    The error outputs it writes (``KernelDied``, ``SubmissionRefused``), its
+    output-truncation notice and the check's findings are what
+    :func:`torchcourse.integrity.review_reasons` reports to the instructor.
     """
 
     memory_limit = Integer(Limits.memory, help="Memory limit per notebook, in bytes.").tag(config=True)
@@ -90,6 +103,8 @@ class SandboxedExecute(Execute):
 
     _sandbox: Sandbox | None = None
     _dead: str | None = None
+    _check: KernelCheck | None = None
+    _replies: dict  # cell index -> execute_reply of the cell
     _output_used: dict  # cell index -> characters kept; -1 is the notebook's total
     _truncated: set
 
@@ -98,14 +113,18 @@ class SandboxedExecute(Execute):
         return Limits(memory=self.memory_limit, pids=self.pids_limit, file_size=self.file_size_limit,
                       tmp_size=self.tmp_size, notebook_timeout=self.notebook_timeout)
 
+    def _submitted_folder(self, resources) -> str | None:
+        """``submitted/<student>/<assignment>`` of the notebook being autograded, or None."""
+        nbgrader = (resources or {}).get("nbgrader", {})
+        if not (nbgrader.get("student") and nbgrader.get("assignment")):
+            return None
+        coursedir = CourseDirectory(config=self.config)
+        return coursedir.format_path(coursedir.submitted_directory, nbgrader["student"],
+                                     nbgrader["assignment"])
+
     def _refusal(self, resources) -> str | None:
         """Why this submission must not run (a symlink in the submitted folder), or None."""
-        nbgrader = (resources or {}).get("nbgrader", {})
-        folders = [(resources or {}).get("metadata", {}).get("path")]
-        if nbgrader.get("student") and nbgrader.get("assignment"):
-            coursedir = CourseDirectory(config=self.config)
-            folders.append(coursedir.format_path(coursedir.submitted_directory,
-                                                 nbgrader["student"], nbgrader["assignment"]))
+        folders = [(resources or {}).get("metadata", {}).get("path"), self._submitted_folder(resources)]
         unsafe = [entry for folder in folders if folder and os.path.isdir(folder)
                   for entry in unsafe_files(folder)]
         if not unsafe:
@@ -115,13 +134,15 @@ class SandboxedExecute(Execute):
                 "Submit only regular files.")
 
     def preprocess(self, nb, resources=None, km=None):
-        self._output_used, self._truncated = {}, set()
+        self._output_used, self._truncated, self._replies = {}, set(), {}
+        # whatever the submission says here is replaced: only the grader writes this key
+        nb.metadata[METADATA_KEY] = {"kernel_check": not_checked("grading did not finish")}
         if os.environ.get(OPT_OUT_VARIABLE) == "1":
             warning = (f"{OPT_OUT_VARIABLE}=1: student code runs WITHOUT the sandbox, with your "
                        "privileges; it can read the hidden tests and change the gradebook.")
             self.log.warning(warning)
             print(f"\n{'!' * 78}\nWARNING {warning}\n{'!' * 78}\n", file=sys.stderr)
-            return super().preprocess(nb, resources, km)
+            return self._checked(nb, lambda: super(SandboxedExecute, self).preprocess(nb, resources, km))
         if km is not None:
             raise SandboxError("SandboxedExecute starts its own sandboxed kernel; do not pass km")
         refusal = self._refusal(resources)
@@ -130,15 +151,55 @@ class SandboxedExecute(Execute):
             for cell in nb.cells:
                 if cell.cell_type == "code":
                     cell.outputs = [_error_output(SUBMISSION_REFUSED, refusal)]
+            nb.metadata[METADATA_KEY] = {"kernel_check": not_checked("the submission was not run")}
             return nb, resources
         check_sandbox()
         path = (resources or {}).get("metadata", {}).get("path") or os.getcwd()
-        with Sandbox(path, self.limits(), uid=self.sandbox_uid) as sandbox:
+        with Sandbox(path, self.limits(), uid=self.sandbox_uid,
+                     notebooks_from=self._submitted_folder(resources)) as sandbox:
             self._sandbox, self._dead = sandbox, None
             try:
-                return super().preprocess(nb, resources)
+                return self._checked(nb, lambda: super(SandboxedExecute, self).preprocess(nb, resources))
             finally:
                 self._sandbox = None
+
+    def _checked(self, nb, run):
+        """``run()`` (the notebook's execution) with a :class:`KernelCheck` watching it."""
+        self._check = KernelCheck(nb, self._ask)
+        try:
+            result = run()
+        finally:
+            summary = self._check.summary()
+            self._check = None
+        result[0].metadata[METADATA_KEY] = {"kernel_check": summary}
+        return result
+
+    def _ask(self, code: str, expression: str) -> dict | None:
+        """Run ``code`` silently in the kernel and evaluate ``expression``; the reply's content."""
+        return run_sync(self._async_ask)(code, expression)
+
+    async def _async_ask(self, code: str, expression: str) -> dict | None:
+        msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False,
+                                 stop_on_error=False, user_expressions={"r": expression})
+        deadline = time.monotonic() + PROBE_TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=1))
+            except Empty:
+                if not await ensure_async(self.km.is_alive()):
+                    raise DeadKernelError("Kernel died") from None
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return msg["content"]
+        return None
+
+    def on_cell_executed(self, **kwargs):
+        reply = kwargs["execute_reply"]
+        if self._check is not None and reply:  # nbgrader copies the reply's traceback when hidden
+            content = self._check.without_marker({"msg_type": "error", "content": reply["content"]})
+            kwargs["execute_reply"] = reply = dict(reply, content=content["content"])
+        self._replies[kwargs["cell_index"]] = reply
+        return super().on_cell_executed(**kwargs)
 
     def create_kernel_manager(self):
         if self._sandbox is None:  # the explicit opt-out: nbgrader's own kernel manager
@@ -155,15 +216,24 @@ class SandboxedExecute(Execute):
             if cell.cell_type == "code":
                 cell.outputs = [_error_output(KERNEL_DIED, f"not run: {self._dead}")]
             return cell, resources
+        source = cell.source
         try:
-            return super().preprocess_cell(cell, resources, index)
+            if self._check is not None:
+                cell.source = source + self._check.before_cell(index, cell)
+            cell, resources = super().preprocess_cell(cell, resources, index)
+            cell.source = source
+            if self._check is not None:
+                self._check.after_cell(index, cell, self._replies.get(index))
+            return cell, resources
         except DeadKernelError:
+            cell.source = source
             process = getattr(getattr(self.km, "provisioner", None), "process", None)
             self._dead = self._sandbox.death_reason(process.poll() if process else None)
             self.log.warning("Kernel died in cell %d: %s", index, self._dead)
             cell.outputs.append(_error_output(KERNEL_DIED, self._dead))
             return cell, resources
         except CellTimeoutError:
+            cell.source = source
             # The interrupt sent at the cell's timeout did not stop it (SIGINT ignored):
             # kill the sandbox rather than let nbgrader give up on the whole notebook.
             process = getattr(getattr(self.km, "provisioner", None), "process", None)
@@ -183,6 +253,10 @@ class SandboxedExecute(Execute):
         :func:`torchcourse.integrity.review_reasons` reports. Error outputs are
         always kept (shortened), so a failing cell still scores 0.
         """
+        if self._check is not None:
+            if self._check.take_output(cell_index, msg):
+                return None  # the end-of-test-cell marker: for the grader, not the notebook
+            msg = self._check.without_marker(msg)
         content = msg.get("content", {})
         size = _output_size(content)
         used, total = self._output_used.get(cell_index, 0), self._output_used.get(-1, 0)
