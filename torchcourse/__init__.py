@@ -14,7 +14,8 @@ export             ``nbgrader export`` with the review columns
 sandbox            the operating-system half of the autograde sandbox, and ``validate``
 sandboxed_execute  the nbgrader preprocessor that runs a kernel in the sandbox
 markers            what the sandbox writes into a notebook and the review reads back
-integrity          the static review of autograded notebooks
+kernel_check       the runtime check: probes of the kernel from the grader's side
+integrity          the review of autograded notebooks: structure, static effects, runtime findings
 gradebook          gradebook URL check, fast schema creation
 cli                the ``./course`` command
 """
