@@ -207,6 +207,114 @@ except OSError as _err:
 """ + _report("{'children': _children}")
 
 
+HIDDEN_ANYWHERE = """
+import os as _os
+_mounts = sorted({line.split()[4] for line in open('/proc/self/mountinfo')})
+_system = ('/usr', '/etc', '/proc', '/dev', '/sys', '/bin', '/sbin', '/lib', '/lib64')
+_prefixes = tuple(p for p in {__import__('sys').prefix, __import__('sys').base_prefix} if p != '/')
+_found, _scanned = [], 0
+for _top in ['/', *_mounts]:
+    for _dir, _subdirs, _files in _os.walk(_top):
+        if _dir.startswith(_system) or _dir.startswith(_prefixes) or _dir.startswith('/proc'):
+            _subdirs[:] = []
+            continue
+        for _name in _files:
+            _path = _os.path.join(_dir, _name)
+            try:
+                if _os.path.getsize(_path) > 50 * 2**20:
+                    continue
+                with open(_path, 'rb') as _handle:
+                    _data = _handle.read()
+                _scanned += 1
+                # text only 06's hidden tests hold (split, so that this cell does not match itself)
+                if (b'_reference' + b'_count') in _data or (b'(3, 64, 7' + b', True)') in _data:
+                    _found.append(_path)
+            except OSError:
+                pass
+_found = sorted(set(_found))
+""" + _report("{'hidden_files': _found, 'scanned': _scanned, 'mounts': _mounts}")
+
+RUN_CELL = """
+_ip = get_ipython()
+_original_run_cell = _ip.run_cell
+def _run_cell(raw_cell, *args, **kwargs):
+    if 'check' in raw_cell and 'HIDDEN' not in raw_cell:   # a test cell: run nothing
+        raw_cell = 'pass'
+    return _original_run_cell(raw_cell, *args, **kwargs)
+_ip.run_cell = _run_cell
+_ip.should_run_async = lambda *args, **kwargs: False
+"""
+
+SELECTIVE_TRANSFORMER = """
+def _blank_tests(lines):
+    return ['pass\\n'] if any('check_' in line for line in lines) else lines
+getattr(get_ipython(), 'input_trans' + 'formers_post').append(_blank_tests)
+"""
+
+EVENT_PATCH = """
+import torchcourse.grading as _grading
+_saved = {}
+def _before(info):
+    if info.raw_cell and 'check' in info.raw_cell:
+        for _name in ('check', 'check_equal', 'check_close', 'check_shape', 'check_tensor', 'check_dtype'):
+            _f = getattr(_grading, _name)
+            _saved[_name] = _f.__code__
+            _f.__code__ = (lambda *args, **kwargs: None).__code__
+def _after(result):
+    for _name, _code in _saved.items():
+        getattr(_grading, _name).__code__ = _code
+get_ipython().events.register('pre_run_cell', _before)
+get_ipython().events.register('post_run_cell', _after)
+"""
+
+COMPUTED_SWAP = """
+_noop = (lambda *args, **kwargs: None)
+_k = '__co' + 'de__'
+for _name in ('check', 'check_equal', 'check_close', 'check_shape', 'check_tensor', 'check_dtype'):
+    setattr(globals()[_name], _k, getattr(_noop, _k))
+"""
+
+ALIASED_MODULE = """
+_sys = __import__('s' + 'ys')
+_g = _sys.modules['torchcourse.' + 'grading']
+setattr(_g, '_' + 'fail', lambda *args, **kwargs: None)
+_CheckFailed = _g.CheckFailed
+"""
+
+NAMESPACE_WHOLESALE = """
+import __main__ as _m
+_noop = lambda *args, **kwargs: None
+vars(_m).update({_n: _noop for _n in list(vars(_m)) if _n.startswith('check')})
+"""
+
+WRAPPER_COPIES_CODE = """
+import functools as _ft
+def _wrap(f):
+    @_ft.wraps(f)
+    def inner(*args, **kwargs):
+        return None
+    return inner
+for _name in ('check', 'check_equal', 'check_close', 'check_shape', 'check_tensor', 'check_dtype'):
+    _f = eval(_name)
+    _f.__code__ = _wrap(_f).__code__
+"""
+
+STARTUP_FILE = ("import torchcourse.grading as g\nprint('REPORT{\"startup\": true}')\n"
+                "g._fail = lambda *a, **k: None\n")
+
+
+def _plant_file(relative: str, text: str):
+    def plant(folder: Path, course_root: Path):
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text)
+    return plant
+
+
+def _fake_metadata(nb):
+    nb.metadata["torchcourse"] = {"kernel_check": {"checked": True, "probes": 9, "findings": []}}
+    _fake_cells_before_tests(nb)
+
+
 def _plant_link(target: str):
     def plant(folder: Path, course_root: Path):
         (folder / Path(target).name).symlink_to(course_root / target)
@@ -295,6 +403,33 @@ ATTACKS: list[Attack] = [
            plant=lambda folder, root: (folder / "torch.py").write_text(
                "print('REPORT' + __import__('json').dumps({'shadowed': True}))\n"
                "raise SystemExit('the fake torch was imported')\n")),
+    Attack("hidden_tests_anywhere", "reads every file it can, on every mount, looking for hidden-test text",
+           _payload(HIDDEN_ANYWHERE), "zero"),
+    Attack("ipython_startup_file", "submits .ipython/profile_default/startup/00.py, which patches the "
+           "checks before any cell runs", _edit(lambda nb: None), "zero",
+           plant=_plant_file(".ipython/profile_default/startup/00-patch.py", STARTUP_FILE)),
+    Attack("kernel_config_file", "submits .ipython/profile_default/ipython_kernel_config.py with "
+           "exec_lines that patch the checks", _edit(lambda nb: None), "zero",
+           plant=_plant_file(".ipython/profile_default/ipython_kernel_config.py",
+                             "c.InteractiveShellApp.exec_lines = ['import torchcourse.grading as g', "
+                             "'g._fail = lambda *a, **k: None']\n")),
+    # --- written against the review itself
+    Attack("run_cell_replaced", "replaces run_cell (and should_run_async) to skip every test cell",
+           _payload(RUN_CELL), "flagged"),
+    Attack("selective_transformer", "adds, by a computed attribute name, an input transformer that "
+           "blanks only test cells", _payload(SELECTIVE_TRANSFORMER), "flagged"),
+    Attack("event_code_swap", "registers IPython events that swap the checks' code during test cells "
+           "only and restore it after", _payload(EVENT_PATCH), "flagged"),
+    Attack("computed_code_swap", "swaps the checks' __code__ in place, reached through globals() "
+           "and a computed attribute name", _payload(COMPUTED_SWAP), "flagged"),
+    Attack("aliased_module_patch", "patches torchcourse.grading._fail through sys.modules reached by "
+           "a computed module name", _payload(ALIASED_MODULE), "flagged"),
+    Attack("namespace_wholesale", "rebinds every check_* name of the notebook at once through "
+           "vars(__main__)", _payload(NAMESPACE_WHOLESALE), "flagged"),
+    Attack("wrapper_copies_code", "gives each check the code of a functools.wraps wrapper that "
+           "returns None", _payload(WRAPPER_COPIES_CODE), "flagged"),
+    Attack("fake_review_metadata", "claims a clean runtime check in the notebook's metadata and adds "
+           "no-op cells before the tests", _edit(_fake_metadata), "flagged"),
 ]
 
 assert len({a.name for a in ATTACKS}) == len(ATTACKS), "attack names must be unique"

@@ -1,12 +1,15 @@
-"""Tamper resistance: every attack of tests/adversarial.py, graded in one class.
+"""Tamper resistance and its precision: every attack of tests/adversarial.py and every
+honest exploration of tests/exploration.py, graded in one class.
 
-The whole class (attackers, an honest student, the untouched release) goes
-through `./course autograde` (torchcourse.classroom, two workers, each running
-the real `nbgrader autograde` with the course's sandbox). The rule for every
-attack: it scores no more than the untouched release (0), or the integrity
-review flags it (torchcourse/integrity.py), or the grader records that it
-crashed or was rejected, with a reason; grading goes on, and the honest student
-next to the attackers keeps full marks and untouched files.
+The whole class (attackers, explorers, an honest student, the untouched release)
+goes through `./course autograde` (torchcourse.classroom, two workers, each
+running the real `nbgrader autograde` with the course's sandbox and runtime
+check). The rule for every attack: it scores no more than the untouched release
+(0), or the review flags it (torchcourse/integrity.py: static and runtime), or
+the grader records that it crashed or was rejected, with a reason; grading goes
+on, and the honest student next to the attackers keeps full marks and untouched
+files. The rule for every exploration: full marks and no reason at all.
+`test_the_figures` prints both figures and every attack's outcome.
 """
 
 import hashlib
@@ -19,9 +22,11 @@ import pytest
 
 import adversarial
 import evidence
+import exploration
 import proof
 from adversarial import ATTACKS, TOPIC
-from torchcourse import classroom, integrity, pipeline, records
+from exploration import EXPLORATIONS
+from torchcourse import classroom, integrity, kernel_check, pipeline, records
 
 #: Small limits keep the timeouts short; enough for `import torch` on a loaded 2-core machine.
 LIMITS = ["--Execute.timeout=20", "--SandboxedExecute.notebook_timeout=240",
@@ -45,6 +50,7 @@ def grade_attacks(workdir: Path) -> dict:
     submissions = {RELEASE: release, HONEST: proof.fill_in(release, answers),
                    WRONG: proof.fill_in(release, adversarial.wrong_answers(answers))}
     submissions.update({a.name: a.build(release, answers) for a in ATTACKS})
+    submissions.update({e.name: exploration.build(release, answers, e) for e in EXPLORATIONS})
     for attack in ATTACKS:
         if attack.plant is not None:
             folder = course / "submitted" / attack.name / TOPIC
@@ -62,7 +68,8 @@ def grade_attacks(workdir: Path) -> dict:
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """The attacked class, graded (or restored from the evidence cache: tests/evidence.py)."""
-    inputs = [pipeline.source_path(TOPIC).parent, Path(adversarial.__file__), Path(__file__)]
+    inputs = [pipeline.source_path(TOPIC).parent, Path(adversarial.__file__), Path(exploration.__file__),
+              Path(__file__)]
     course, meta, cached = evidence.graded_course(
         "adversarial", inputs, grade_attacks, tmp_path_factory.mktemp("adversarial") / "course")
     graded = proof.GradedCourse.read(TOPIC, course, meta["seconds"], cached)
@@ -103,14 +110,31 @@ def test_the_gradebook_has_exactly_the_expected_students(graded):
     with Gradebook("sqlite:///" + str(graded.course_root / "gradebook.db")) as gradebook:
         students = {s.id for s in gradebook.students}
     # crashed and rejected submissions never reach the course's gradebook (only a worker's copy)
-    assert students == {HONEST, RELEASE, WRONG, *(a.name for a in ATTACKS)} - set(graded.crashes)
-    assert set(graded.records) == {HONEST, RELEASE, WRONG, *(a.name for a in ATTACKS)}
+    everyone = {HONEST, RELEASE, WRONG, *(a.name for a in ATTACKS), *(e.name for e in EXPLORATIONS)}
+    assert students == everyone - set(graded.crashes)
+    assert set(graded.records) == everyone
 
 
 def test_nothing_was_planted_outside_the_attackers_folders(graded):
     planted = [p for p in graded.course_root.rglob("planted.txt")]
     assert not planted
     assert b"planted" not in (graded.course_root / "gradebook.db").read_bytes()
+
+
+def _outcome(graded, name) -> tuple[str, float | None, str, str]:
+    """``(outcome, score, first reason, first runtime finding)`` of one graded submission."""
+    if name in graded.crashes:
+        return "crashed", None, graded.crashes[name].strip().splitlines()[-1].strip(), ""
+    record = graded.records.get(name)
+    if record is not None and record.status == "rejected":
+        return "rejected", None, record.reason, ""
+    total = _total(graded, name)
+    nb = graded.autograded_notebook(name)
+    reasons = integrity.review_reasons(nb, _source_nb(graded))
+    runtime = kernel_check.findings_of(nb)
+    if reasons:
+        return "flagged", total, reasons[0], runtime[0] if runtime else ""
+    return ("prevented" if total <= _total(graded, RELEASE) else "MISSED"), total, "", ""
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=lambda a: a.name)
@@ -129,6 +153,36 @@ def test_attack_gains_nothing_or_is_flagged(graded, attack):
         assert total <= _total(graded, RELEASE) or reasons, (total, reasons)
 
 
+@pytest.mark.parametrize("explorer", EXPLORATIONS, ids=lambda e: e.name)
+def test_an_honest_exploration_keeps_full_marks_and_is_not_flagged(graded, explorer):
+    assert explorer.name not in graded.crashes, graded.crashes[explorer.name]
+    nb = graded.autograded_notebook(explorer.name)
+    assert all(score == full for score, full in graded.scores[explorer.name].values()), \
+        graded.scores[explorer.name]
+    assert integrity.review_reasons(nb, _source_nb(graded)) == []
+    errors = [(c.source[:60], o.get("evalue")) for c in nb.cells for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert not errors, errors  # exploration runs in the sandbox as it does in JupyterLab
+    check = nb.metadata["torchcourse"]["kernel_check"]
+    assert check["checked"] and check["probes"] > 1, check
+
+
+def test_the_figures(graded, capsys):
+    """Attacks detected / total and honest flagged / total, and every attack's outcome with its
+    first reason and, where the runtime check found something, its first finding."""
+    outcomes = {a.name: _outcome(graded, a.name) for a in ATTACKS}
+    detected = sum(outcome != "MISSED" for outcome, *_ in outcomes.values())
+    honest = [e.name for e in EXPLORATIONS] + [HONEST, RELEASE, WRONG]
+    flagged = [name for name in honest if _outcome(graded, name)[0] in ("flagged", "crashed", "rejected")]
+    with capsys.disabled():
+        print(f"\nattacks detected: {detected} / {len(ATTACKS)}; honest flagged: {len(flagged)} / {len(honest)}")
+        for name, (outcome, score, reason, runtime) in outcomes.items():
+            print(f"  {name:24} {outcome:9} {'-' if score is None else f'{score:g}':>3}  {reason[:160]}")
+            if runtime and not reason.startswith("runtime check"):
+                print(f"  {'':38}runtime: {runtime[:150]}")
+    assert detected == len(ATTACKS) and not flagged, flagged
+
+
 # ------------------------------------------------------------ attack-specific
 
 def test_hidden_tests_and_gradebook_are_not_readable(graded):
@@ -136,6 +190,42 @@ def test_hidden_tests_and_gradebook_are_not_readable(graded):
     assert report["relative_source"] == [] and report["gradebooks"] == [], report
     assert report["upward_notebooks"] == [], report
     assert report["history_has_hidden"] is False
+
+
+def test_no_file_the_kernel_can_read_holds_hidden_test_text(graded):
+    """nbgrader writes the notebook with its hidden tests restored into the folder it then runs
+    in; the sandbox's copy holds the submitted notebook instead (tests/test_sandbox.py)."""
+    report = _reports(graded, "hidden_tests_anywhere")
+    assert report["hidden_files"] == [] and report["scanned"] > 10, report
+    assert "/home/student" in report["mounts"] and "/tmp" in report["mounts"], report
+
+
+def test_ipython_configuration_in_the_submission_never_runs(graded):
+    """HOME is the student's folder; IPython's profile comes from the sandbox's empty /tmp."""
+    for name in ("ipython_startup_file", "kernel_config_file"):
+        assert "startup" not in _reports(graded, name), name
+        assert _total(graded, name) == 0, graded.scores[name]
+
+
+def test_the_runtime_check_catches_what_the_source_hides(graded):
+    """Attacks written against the static review: the runtime check names what they changed."""
+    expected = {"run_cell_replaced": "check of the kernel got an empty answer",
+                "selective_transformer": "did not run to its end",
+                "event_code_swap": "IPython events['pre_run_cell'] gained function _before",
+                "computed_code_swap": "torchcourse.grading.check_close changed",
+                "aliased_module_patch": "torchcourse.grading._fail changed",
+                "namespace_wholesale": "`check_close` changed",
+                "wrapper_copies_code": "torchcourse.grading.check_equal changed",
+                "fake_review_metadata": "`check` changed",
+                "input_transformer": "did not run to its end",
+                "showtraceback": "IPython shell.showtraceback changed",
+                "set_custom_exc": "IPython shell.custom_exceptions changed",
+                "patch_torch": "torch.equal changed",
+                "patch_check_code": "torchcourse.grading.check changed",
+                "rebind_checks": "`check` changed"}
+    for name, text in expected.items():
+        findings = kernel_check.findings_of(graded.autograded_notebook(name))
+        assert any(text in finding for finding in findings), (name, findings)
 
 
 def test_writes_outside_the_scratch_copy_fail(graded):
@@ -187,7 +277,9 @@ def test_a_cell_that_ignores_interrupts_is_killed(graded):
 def test_patching_attacks_would_score_without_the_review(graded):
     """The review is what stops them: their scores alone are above the release's."""
     effective = ["rebind_checks", "patch_check_code", "exec_base64", "input_transformer",
-                 "add_cells_before_tests"]
+                 "add_cells_before_tests", "selective_transformer", "event_code_swap",
+                 "computed_code_swap", "aliased_module_patch", "namespace_wholesale",
+                 "wrapper_copies_code", "fake_review_metadata"]
     scores = {name: _total(graded, name) for name in effective}
     assert all(score > 0 for score in scores.values()), scores
 

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 import proof
-from torchcourse import pipeline
+from torchcourse import integrity, kernel_check, pipeline
 from torchcourse.authoring import TESTS_SUFFIX
 from torchcourse.runner import run_nbgrader
 
@@ -32,6 +32,22 @@ def test_submission_scores_as_expected(graded, topic, student):
     wrong = proof.unexpected_scores(graded[topic], student, PLANS[topic][student])
     assert not wrong, f"{_describe(topic, student)}\n" + "\n".join(
         f"  {cell}: scored {got:g}, expected {want:g}" for cell, (got, want) in wrong.items())
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_no_honest_submission_is_flagged_by_the_review(graded, topic):
+    """Every submission of the proof is honest (mistakes too): the runtime check ran to its end
+    on each, found nothing, and the whole review (static + runtime) gives no reason."""
+    source = nbformat.read(pipeline.source_path(topic, graded[topic].course_root), as_version=4)
+    flagged = {}
+    for student in PLANS[topic]:
+        nb = graded[topic].autograded_notebook(student)
+        check = nb.metadata.get(kernel_check.METADATA_KEY, {}).get("kernel_check", {})
+        assert check.get("checked") and check["probes"] > 1 and check["test_cells"] > 0, (student, check)
+        reasons = integrity.review_reasons(nb, source)
+        if reasons:
+            flagged[student] = reasons
+    assert not flagged, f"{topic}: honest submissions were flagged: {flagged}"
 
 
 def test_every_fixture_is_graded():
