@@ -411,10 +411,11 @@ class KernelCheck:
         self.returned: set[int] = set()       # test cells whose token came back
         self.forged: set[int] = set()
         self.labels: dict[int, str] = {}
-        self.locked_names: dict[int, set[str]] = {}
+        self.locked_cells: set[int] = set()   # locked cells that are not tests (setup, parameters)
         self.test_cells: set[int] = set()
         imports, attributes, used_builtins = [], set(), set(CORE_BUILTINS)
         bound_by_tests: set[str] = set()
+        bound_by_locked: set[str] = set()
         used_by_tests: set[str] = set()
         for index, cell in enumerate(nb.cells):
             meta = _nbgrader(cell)
@@ -444,14 +445,13 @@ class KernelCheck:
                 used_by_tests |= {n.id for n in ast.walk(tree)
                                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
             else:
-                self.locked_names[index] = _bound_at_top(tree)
+                self.locked_cells.add(index)
+                bound_by_locked |= _bound_at_top(tree)
         self.imports = list(dict.fromkeys(imports))
         self.attributes = sorted(attributes)
         self.builtins = sorted(used_builtins - bound_by_tests)
         # the names the setup cells bind and the test cells read (not ones they bind themselves)
-        watched = set().union(*self.locked_names.values()) & used_by_tests - bound_by_tests
-        self.locked_names = {i: names & watched for i, names in self.locked_names.items()}
-        self.watched = sorted(watched)
+        self.watched = sorted(bound_by_locked & used_by_tests - bound_by_tests)
 
     # -- the probe
     def _spec(self, *, imports=(), modules=(), names=(), hooks=False) -> dict:
@@ -551,7 +551,7 @@ class KernelCheck:
 
     def after_cell(self, index: int, cell, reply: dict | None) -> None:
         """Adopt what a locked cell changed; judge whether a test cell ran to its end."""
-        if index in self.locked_names:
+        if index in self.locked_cells:
             # the probe before this cell found what changed before it; what changed since,
             # the course's own code did (setup_notebook redirects warnings, say)
             self._full_probe(f"after locked cell {self.labels[index]}", adopt=True)
