@@ -48,7 +48,9 @@ SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 EDITED_PARAMETERS = 'device = "cuda"\nseed = 123'
 EDITED_PARAMETERS_STUDENT = "solution-edited-parameters"
 
-FIXTURE_NAME = re.compile(r"^(mistake|alternative)_([a-z0-9_]+)\.py$")
+#: ``headline_<slug>.py`` is the mistake an exercise exists to teach: a mistake that must also fail the
+#: visible checks alone (``tests/learner.py`` proves it).
+FIXTURE_NAME = re.compile(r"^(headline|mistake|alternative)_([a-z0-9_]+)\.py$")
 
 #: Seconds each topic's proof took on the 2-core CI machine (``./course fixtures`` prints
 #: fresh ones): the order to grade in (longest first) and how ``--shard`` splits the proof.
@@ -104,6 +106,7 @@ class Fixture:
     kind: str  # "mistake" or "alternative"
     slug: str
     path: Path
+    headline: bool = False  # the exercise's headline mistake (``headline_<slug>.py``)
 
     @property
     def description(self) -> str:
@@ -116,14 +119,17 @@ class Fixture:
         return " ".join(lines)
 
 
-def fixtures(topic: str) -> list[Fixture]:
-    """Every fixture recorded for ``topic``, sorted by exercise then name."""
+def fixtures(topic: str, submissions: Path = SUBMISSIONS) -> list[Fixture]:
+    """Every fixture recorded for ``topic`` (in ``submissions/<topic>/``), sorted by exercise then name."""
     found = []
-    for path in sorted((SUBMISSIONS / topic).glob("*/*.py")):
+    for path in sorted((Path(submissions) / topic).glob("*/*.py")):
         match = FIXTURE_NAME.match(path.name)
         if not match:
-            raise ValueError(f"{path}: fixture names are mistake_<slug>.py or alternative_<slug>.py")
-        found.append(Fixture(topic, path.parent.name, match[1], match[2], path))
+            raise ValueError(f"{path}: fixture names are headline_<slug>.py, mistake_<slug>.py or "
+                             "alternative_<slug>.py")
+        headline = match[1] == "headline"
+        found.append(Fixture(topic, path.parent.name, "mistake" if headline else match[1], match[2], path,
+                             headline))
     return found
 
 
@@ -144,7 +150,8 @@ def fixture_plan(topic: str) -> dict[str, list[Fixture]]:
     alternatives: dict[str, list[Fixture]] = {}
     for fixture in fixtures(topic):
         if fixture.kind == "mistake":
-            plan[f"mistake--{fixture.exercise}--{fixture.slug}"] = [fixture]
+            slug = f"headline_{fixture.slug}" if fixture.headline else fixture.slug
+            plan[f"mistake--{fixture.exercise}--{slug}"] = [fixture]
         else:
             alternatives.setdefault(fixture.exercise, []).append(fixture)
     for k in range(max(map(len, alternatives.values()), default=0)):

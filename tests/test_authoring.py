@@ -28,10 +28,14 @@ def good_cells():
         setup("import torch"),
         md("p1", "### Predict, then run: one"),
         code("demo-1", "print(1)"),
-        md("p2", "### Predict, then run: two"),
+        md("p2", "### Predict, then run: two\n\n#### Exercise 1: double it (1 point)"),
         solution("double", "def double(t):\n    ### BEGIN SOLUTION\n    return 2 * t\n    ### END SOLUTION"),
         authoring.tests("double_tests", "assert double(1) == 2\n### BEGIN HIDDEN TESTS\nassert double(0) == 0\n"
                               "### END HIDDEN TESTS", points=1),
+        md("q1", "**Q1.** (1 point) What is 2 + 2?"),
+        solution("answer_four", "answer_four = ...   # an int\n### BEGIN SOLUTION\nanswer_four = 4\n### END SOLUTION"),
+        authoring.tests("answer_four_tests", "assert isinstance(answer_four, int)\n### BEGIN HIDDEN TESTS\n"
+                                   "assert answer_four == 4\n### END HIDDEN TESTS", points=1),
     ]
 
 
@@ -89,7 +93,37 @@ def break_duplicate_id(cells):
     cells[4]["id"] = "title"
 
 
+def break_exercise_number(cells):
+    cells[5].source = "### Predict, then run: two\n\n#### Exercise 2: double it (1 point)"
+
+
+def break_exercise_points(cells):
+    cells[5].source = "### Predict, then run: two\n\n#### Exercise 1: double it (2 points)"
+
+
+def break_exercise_heading(cells):
+    cells[5].source = "### Predict, then run: two\n\n**Double it.** Write `double(t)`."
+
+
+def break_checkpoint_number(cells):
+    cells[8].source = "**Q2.** (1 point) What is 2 + 2?"
+
+
+def break_checkpoint_points(cells):
+    cells[8].source = "**Q1.** What is 2 + 2?"
+
+
+def break_checkpoint_name(cells):
+    cells[9].source = "### BEGIN SOLUTION\nanswer_four = 4\n### END SOLUTION"
+
+
 @pytest.mark.parametrize("breaker, words", [
+    (break_exercise_number, "introduce exercise 1 with a heading '#### Exercise 1: <what it asks> (1 point)'"),
+    (break_exercise_points, "introduce exercise 1 with a heading"),
+    (break_exercise_heading, "introduce exercise 1 with a heading"),
+    (break_checkpoint_number, "asks it as '**Q1.** (1 point) ...'"),
+    (break_checkpoint_points, "asks it as '**Q1.** (1 point) ...'"),
+    (break_checkpoint_name, "start the cell with `answer_four = ...`"),
     (break_outputs, "has outputs"),
     (break_outputs, "execution count"),
     (break_points, "without points"),
@@ -297,8 +331,9 @@ TOPIC = "08_new_things"
 def scaffold_fixtures(root):
     """``[(exercise, kind, path)]`` of the recorded submissions under ``root``'s tests/submissions."""
     paths = sorted((root / "tests" / "submissions" / TOPIC).glob("*/*.py"))
-    assert all(re.fullmatch(r"(mistake|alternative)_[a-z0-9_]+\.py", p.name) for p in paths), paths
-    return [(p.parent.name, p.name.split("_")[0], p) for p in paths]
+    assert all(re.fullmatch(r"(headline|mistake|alternative)_[a-z0-9_]+\.py", p.name) for p in paths), paths
+    return [(p.parent.name, "mistake" if p.name.startswith("headline_") else p.name.split("_")[0], p)
+            for p in paths]
 
 
 def exercises(nb):
@@ -368,9 +403,9 @@ def test_the_scaffold_grades_its_solution_and_fixtures_correctly(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(proc.stdout.splitlines()[-1])
     for label, result in results.items():
-        if label.startswith("mistake_"):
+        if label.startswith(("mistake_", "headline_")):
             assert result.startswith("failed"), (label, result)
         elif not label.startswith("visible"):
             assert result == "passed", (label, result)
-    assert "must leave its input unchanged" in results["visible mistake_in_place.py"]   # the headline mistake
+    assert "must leave its input unchanged" in results["visible headline_in_place.py"]   # the headline mistake
     assert not proc.stderr.strip(), proc.stderr                # stderr in a test cell would zero it

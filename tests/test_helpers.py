@@ -5,7 +5,7 @@ import warnings
 import pytest
 import torch
 
-from torchcourse import grading, notebooks
+from torchcourse import grading, markers, notebooks
 
 
 def test_pick_device_auto_falls_back_to_cpu_without_accelerators(monkeypatch):
@@ -43,12 +43,15 @@ def test_seed_everything_makes_draws_repeat():
         notebooks.seed_everything(1.5)
 
 
-def test_setup_notebook_pins_threads_and_routes_warnings_to_stdout(capsys):
+def test_setup_notebook_routes_warnings_to_stdout_and_leaves_threads_alone(capsys, monkeypatch):
+    """A learner's notebook keeps every core: only the build and grading pin threads."""
+    monkeypatch.delenv(markers.THREADS_VARIABLE, raising=False)
     before_threads, before_show = torch.get_num_threads(), warnings.showwarning
     try:
+        torch.set_num_threads(2)
         device = notebooks.setup_notebook("cpu", seed=1)
         assert device == torch.device("cpu")
-        assert torch.get_num_threads() == notebooks.NUM_THREADS
+        assert torch.get_num_threads() == 2
         assert warnings.showwarning is notebooks._warning_to_stdout
         with warnings.catch_warnings():
             warnings.simplefilter("always")
@@ -60,6 +63,30 @@ def test_setup_notebook_pins_threads_and_routes_warnings_to_stdout(capsys):
         warnings.showwarning = before_show
 
 
+def test_setup_notebook_pins_threads_where_the_build_or_grading_asks(monkeypatch):
+    before_threads, before_show = torch.get_num_threads(), warnings.showwarning
+    try:
+        torch.set_num_threads(2)
+        monkeypatch.setenv(markers.THREADS_VARIABLE, "1")
+        notebooks.setup_notebook("cpu", seed=1)
+        assert torch.get_num_threads() == 1
+        monkeypatch.setenv(markers.THREADS_VARIABLE, "two")
+        with pytest.raises(ValueError, match="TORCHCOURSE_NUM_THREADS must be a positive whole number"):
+            notebooks.setup_notebook("cpu", seed=1)
+    finally:
+        torch.set_num_threads(before_threads)
+        warnings.showwarning = before_show
+
+
+def test_the_build_and_the_sandbox_pin_one_thread():
+    import inspect
+
+    from torchcourse import pipeline, sandbox
+    assert "THREADS_VARIABLE: \"1\"" in inspect.getsource(pipeline.execute_notebook)
+    command = sandbox.Sandbox.command.__code__.co_names
+    assert "THREADS_VARIABLE" in command
+
+
 def test_show_error_prints_the_error_instead_of_raising(capsys):
     with notebooks.show_error():
         torch.ones(2, 3) @ torch.ones(2, 3)
@@ -67,6 +94,57 @@ def test_show_error_prints_the_error_instead_of_raising(capsys):
     with notebooks.show_error():
         pass
     assert "no error" in capsys.readouterr().out
+
+
+def _shapes_clash(a, b):
+    return a @ b
+
+
+def test_show_error_full_shows_the_notebook_frames_and_the_whole_message(capsys):
+    with notebooks.show_error(full=True):
+        _shapes_clash(torch.ones(2, 3), torch.ones(2, 3))
+    out = capsys.readouterr().out
+    assert out.startswith("Traceback (most recent call last, notebook code only):")
+    assert out.rstrip().endswith("RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)")
+    with notebooks.show_error(full=True):
+        raise ValueError("first line\nsecond line")
+    out = capsys.readouterr().out
+    assert "ValueError: first line\nsecond line" in out          # every line of the message
+    with notebooks.show_error():
+        raise ValueError("first line\nsecond line")
+    assert capsys.readouterr().out == "ValueError: first line\n"
+
+
+def test_show_error_full_keeps_cell_frames_and_counts_library_ones():
+    err = None
+    try:
+        torch.ones(2).view(3)
+    except RuntimeError as caught:
+        err = caught
+    assert notebooks._is_notebook_code("/tmp/ipykernel_123/4567.py")
+    assert not notebooks._is_notebook_code(torch.__file__)
+    text = notebooks._full_error(err)
+    assert text.splitlines()[-1].startswith("RuntimeError: shape '[3]' is invalid")
+
+
+def test_call_answer_returns_the_result_or_fails_with_a_hint():
+    assert grading.call_answer(lambda a, b: a + b, 1, b=2) == 3
+
+    def broken(x):
+        raise RuntimeError("mat1 and mat2 shapes cannot be multiplied (1x2 and 3x2)\nmore")
+
+    with pytest.raises(grading.CheckFailed) as info:
+        grading.call_answer(broken, 1, what="linear_forward(x, W, b)", hint="Did you transpose W?")
+    message = str(info.value)
+    assert message.splitlines()[0] == "linear_forward(x, W, b) raised an error"
+    assert "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x2 and 3x2)" in message
+    assert "more" not in message and "hint: Did you transpose W?" in message
+
+    def unwritten():
+        raise NotImplementedError()
+
+    with pytest.raises(grading.CheckFailed, match="unwritten\\(...\\) is not written yet"):
+        grading.call_answer(unwritten)
 
 
 def test_checks_return_none_and_pass_on_right_answers():

@@ -1,7 +1,10 @@
 """Source notebooks follow the course's rules; release/ and notebooks/ are in step with them."""
 
+import base64
+import io
 import json
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -106,3 +109,57 @@ def test_readme_practice_question_table_names_real_exercises():
         nb = nbformat.read(pipeline.source_path(by_number[number]), as_version=4)
         assert exercise in proof.solution_cells(nb), (
             f"README names {number}: {exercise}, which is not an exercise of {by_number[number]}")
+
+
+#: Budgets for the published edition: a learner opens it in a browser, and git keeps every version.
+IMAGE_BUDGET = 150_000        # bytes of one image output (decoded PNG)
+NOTEBOOK_BUDGET = 500_000     # bytes of one published notebook on disk
+
+
+def weight_problems(path) -> list[str]:
+    """Image outputs over :data:`IMAGE_BUDGET` and a file over :data:`NOTEBOOK_BUDGET`, as messages."""
+    problems = []
+    nb = nbformat.read(path, as_version=4)
+    for n, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            for mime, data in output.get("data", {}).items():
+                if mime.startswith("image/") and mime != "image/svg+xml":
+                    size = len(base64.b64decode(data))
+                    if size > IMAGE_BUDGET:
+                        problems.append(f"cell {n} ({cell.get('id')}) shows a {size / 1000:.0f} kB {mime}, over "
+                                        f"{IMAGE_BUDGET / 1000:.0f} kB: downsample the picture, use fewer panels or a "
+                                        "smaller figsize")
+    size = Path(path).stat().st_size
+    if size > NOTEBOOK_BUDGET:
+        problems.append(f"{Path(path).name} is {size / 1000:.0f} kB, over {NOTEBOOK_BUDGET / 1000:.0f} kB")
+    return problems
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_published_notebook_is_light(topic):
+    problems = weight_problems(pipeline.published_path(topic))
+    assert not problems, "\n".join(problems)
+
+
+def test_a_heavy_notebook_is_caught(tmp_path):
+    import matplotlib
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    fig, ax = plt.subplots(figsize=(8, 8), dpi=100)
+    ax.imshow(np.random.default_rng(0).random((400, 400, 3)))     # noise: a photo-like PNG that compresses badly
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    png = base64.b64encode(buffer.getvalue()).decode()
+    cell = nbformat.v4.new_code_cell("plt.imshow(photo)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"image/png": png, "text/plain": "<Figure>"})]
+    light = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", id="one")])
+    nbformat.write(light, tmp_path / "light.ipynb")
+    assert weight_problems(tmp_path / "light.ipynb") == []
+    heavy = nbformat.v4.new_notebook(cells=[nbformat.from_dict(dict(cell, id=f"photo-{k}")) for k in range(4)])
+    nbformat.write(heavy, tmp_path / "heavy.ipynb")
+    problems = weight_problems(tmp_path / "heavy.ipynb")
+    assert any("cell 0 (photo-0) shows a" in p and "over 150 kB" in p for p in problems), problems
+    assert any("heavy.ipynb is" in p and "over 500 kB" in p for p in problems), problems

@@ -206,6 +206,8 @@ def problems_in_source(nb) -> list[str]:
             if exercise not in position:
                 problems.append(f"test cell {cell.get('id')!r} has no exercise cell {exercise!r}")
 
+    problems += _numbering_problems(nb)
+
     headings = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     for section in REQUIRED_SECTIONS:
         if not re.search(rf"^#+ .*{re.escape(section)}", headings, re.M | re.I):
@@ -213,6 +215,49 @@ def problems_in_source(nb) -> list[str]:
     predicts = len(re.findall(rf"^#+ .*{re.escape(PREDICT_HEADING)}", headings, re.M | re.I))
     if predicts < MIN_PREDICT_CELLS:
         problems.append(f"needs at least {MIN_PREDICT_CELLS} '{PREDICT_HEADING}' prompts; found {predicts}")
+    return problems
+
+
+#: Checkpoints (value answers) are named ``answer_<what>``; every other graded answer is an exercise.
+CHECKPOINT_PREFIX = "answer_"
+#: How each exercise is introduced: the last heading before its cell, e.g.
+#: ``#### Exercise 3: flatten an image batch (2 points)``.
+EXERCISE_HEADING = re.compile(r"^#{2,4} Exercise (\d+): \S.* \((\d+) points?\)\s*$", re.M)
+#: How each checkpoint is asked, in the markdown right before its cell: ``**Q2.** (1 point) What is ...``.
+CHECKPOINT_QUESTION = re.compile(r"\*\*Q(\d+)\.\*\* \((\d+) points?\)")
+
+
+def _numbering_problems(nb) -> list[str]:
+    """Exercises and checkpoints are numbered 1, 2, ... and show their points the same way everywhere;
+    a checkpoint's cell names its answer variable outside the solution block."""
+    problems, exercise_no, question_no = [], 0, 0
+    points = {_meta(c).get("grade_id", "")[: -len(TESTS_SUFFIX)]: _meta(c).get("points")
+              for c in nb.cells if _is_tests(c)}
+    for n, cell in enumerate(nb.cells):
+        meta = _meta(cell)
+        if not (meta.get("solution") and cell.cell_type == "code" and _readable(cell.get("id"))):
+            continue
+        name, where = cell.get("id"), f"cell {n} ({cell.get('id')})"
+        markdown = [c.source for c in nb.cells[:n] if c.cell_type == "markdown"]
+        want = points.get(name)
+        unit = "point" if want == 1 else "points"
+        if name.startswith(CHECKPOINT_PREFIX):
+            question_no += 1
+            asked = CHECKPOINT_QUESTION.findall(markdown[-1] if markdown else "")
+            if not asked or int(asked[-1][0]) != question_no or int(asked[-1][1]) != want:
+                problems.append(f"{where}: the markdown right before a checkpoint asks it as "
+                                f"'**Q{question_no}.** ({want} {unit}) ...' (checkpoints are numbered in order)")
+            before = cell.source.split("### BEGIN SOLUTION")[0]
+            if not re.search(rf"^{re.escape(name)}\s*=", before, re.M):
+                problems.append(f"{where}: start the cell with `{name} = ...` (and a comment on the answer's "
+                                "form) above ### BEGIN SOLUTION, so that the learner sees the name to assign")
+        else:
+            exercise_no += 1
+            found = EXERCISE_HEADING.findall("\n".join(markdown))
+            if not found or int(found[-1][0]) != exercise_no or int(found[-1][1]) != want:
+                problems.append(f"{where}: introduce exercise {exercise_no} with a heading "
+                                f"'#### Exercise {exercise_no}: <what it asks> ({want} {unit})' "
+                                "(exercises are numbered in order, with their test cell's points)")
     return problems
 
 
@@ -408,7 +453,8 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 from torchcourse.notebooks import setup_notebook, show_error
-from torchcourse.grading import check, check_close, check_dtype, check_equal, check_raises, check_shape, check_tensor
+from torchcourse.grading import (call_answer, check, check_close, check_dtype, check_equal, check_raises, check_shape,
+                                 check_tensor)
 device = setup_notebook(device, seed)"""
 
 _TODO = "TODO(author):"
@@ -426,16 +472,11 @@ def scale(t, factor):
     ### END SOLUTION'''
 
 # The visible check catches the headline mistake (scaling in place), calling the
-# learner's function in a try/except so that an answer that raises gets a hint.
+# learner's function through call_answer so that an answer that raises gets a hint.
 _EXERCISE_TESTS = '''\
 _t = torch.arange(6.0).reshape(2, 3)
 _before = _t.clone()
-try:
-    _got = scale(_t, 3.0)
-except Exception as _err:
-    _got = _err
-check(not isinstance(_got, Exception), f"scale(t, 3.0) raised {_got!r}",
-      hint="Multiply the tensor by the number: t * factor.")
+_got = call_answer(scale, _t, 3.0, what="scale(t, 3.0)", hint="Multiply the tensor by the number: t * factor.")
 check_close(_got, _before * 3, "scale(t, 3.0) for t = torch.arange(6.0).reshape(2, 3)",
             hint="Every element should be multiplied by factor.")
 check_equal(_t, _before, "t after scale(t, 3.0)",
@@ -460,12 +501,14 @@ check(scale(_x, 1.0) is not _x, "scale(t, 1.0) returned t itself; it should retu
 ### END HIDDEN TESTS'''
 
 _CHECKPOINT = '''\
-answer_transpose_shape = ...   # replace ... with a tuple of ints, e.g. (4, 5), and delete the raise below
+answer_transpose_shape = ...   # a tuple of ints, e.g. (4, 5): replace ..., and delete the raise below
 ### BEGIN SOLUTION
 answer_transpose_shape = (3, 2)
 ### END SOLUTION'''
 
 _CHECKPOINT_TESTS = '''\
+check(answer_transpose_shape is not ..., "answer_transpose_shape is still ...",
+      hint="Replace ... with your answer, a tuple of ints such as (4, 5).")
 check(isinstance(answer_transpose_shape, tuple) and all(type(n) is int for n in answer_transpose_shape),
       f"answer_transpose_shape should be a tuple of ints, got {answer_transpose_shape!r}",
       hint="Write the shape as a tuple, e.g. (4, 5).")
@@ -478,8 +521,8 @@ check_equal(tuple(answer_transpose_shape), (3, 2), "answer_transpose_shape",
 #: ``{exercise: {fixture file name: source}}`` of the scaffold's recorded submissions.
 _FIXTURES = {
     "scale": {
-        "mistake_in_place.py": "# Mistake: scales the caller's tensor in place (t.mul_), so the input changes too;\n"
-                               "# the visible check catches it.\n"
+        "headline_in_place.py": "# Headline mistake: scales the caller's tensor in place (t.mul_), so the input\n"
+                                "# changes too; the visible check catches it.\n"
                                "def scale(t, factor):\n    return t.mul_(factor)\n",
         "alternative_torch_mul.py": "# Alternative: torch.mul, the function form of *, also returns a new tensor.\n"
                                     "def scale(t, factor):\n    return torch.mul(t, factor)\n",
@@ -573,7 +616,8 @@ shapes) run when your notebook is graded. The exercises are independent of each 
 a solution cell named after the function it asks for, then its test cell `<exercise>_tests`. The visible
 check must catch the exercise's headline mistake; hidden tests cover the exact return type and dtype,
 inputs left unchanged, views, size-1 and empty shapes and special values (README: "For course authors").
-Record a `mistake_<slug>.py` and an `alternative_<slug>.py` in `tests/submissions/<topic>/<exercise>/`.
+Record the headline mistake as `headline_<slug>.py`, other mistakes as `mistake_<slug>.py` and correct variations
+as `alternative_<slug>.py` in `tests/submissions/<topic>/<exercise>/`; check with `python tests/learner.py <topic>`.
 Replace this example exercise (and its fixtures) with your own.
 
 ### Basic
@@ -593,7 +637,7 @@ the form of your answer; whether it is right is checked at grading.
 {_TODO} 2 to 4 questions whose answer is a value (a shape, a count, a number). The answer cell starts with
 `answer_<name> = ...` outside the solution block, so the learner never guesses the variable's name.
 
-**Q1.** What is the shape of `torch.zeros(2, 3).T`?"""),
+**Q1.** (1 point) What is the shape of `torch.zeros(2, 3).T`?"""),
         solution("answer_transpose_shape", _CHECKPOINT),
         tests("answer_transpose_shape_tests", _CHECKPOINT_TESTS, points=1),
         md("self-check", f"""

@@ -7,8 +7,14 @@ value as a partial score, so a test cell must never end on a value.
 
 Example::
 
-    check_shape(batch, (8, 3, 32, 32), "make_batch(...)",
+    batch = call_answer(make_batch, 8, what="make_batch(8)",
+                        hint="Stack the images along a new first axis.")
+    check_shape(batch, (8, 3, 32, 32), "make_batch(8)",
                 hint="PyTorch images are channels-first: B x C x H x W.")
+
+A test cell calls the learner's function through :func:`call_answer`, so that an
+answer that raises gets a written hint instead of a traceback from inside the
+test cell.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ __all__ = [
     "check_dtype",
     "check_tensor",
     "check_raises",
+    "call_answer",
 ]
 
 
@@ -133,3 +140,28 @@ def check_raises(fn: Callable[[], Any], error: type[BaseException], what: str,
         _fail(f"{what} raised the wrong kind of error", error.__name__,
               f"{type(err).__name__}: {err}", hint)
     _fail(f"{what} should raise an error", error.__name__, "no error", hint)
+
+
+def call_answer(fn: Callable[..., Any], *args: Any, what: str | None = None, hint: str | None = None,
+                **kwargs: Any) -> Any:
+    """Return ``fn(*args, **kwargs)``; if it raises, fail with the error and ``hint`` instead.
+
+    Test cells call the learner's code through it, so that an answer that raises
+    (a shape mismatch, a ``NotImplementedError`` left in place) is met with a
+    message that says what was called, what went wrong and what to try, rather
+    than a traceback that points into the test cell.
+
+    ``what`` names the call in the message, e.g. ``"linear_forward(x, W, b) for x of shape (4, 3)"``;
+    by default it is the function's name.
+    """
+    what = what or f"{getattr(fn, '__name__', 'your function')}(...)"
+    try:
+        return fn(*args, **kwargs)
+    except NotImplementedError:
+        _fail(f"{what} is not written yet", "a result", "NotImplementedError",
+              "Replace `raise NotImplementedError()` in the exercise cell with your code and run that cell.")
+    except Exception as err:  # noqa: BLE001 - any error in the learner's code gets the hint
+        message = (str(err).strip().splitlines() or [""])[0]
+        if len(message) > 300:
+            message = message[:297] + "..."
+        _fail(f"{what} raised an error", "a result", f"{type(err).__name__}: {message}", hint)

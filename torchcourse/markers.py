@@ -1,4 +1,5 @@
-"""What the sandbox writes into an autograded notebook, and the review reads back.
+"""What the sandbox writes into an autograded notebook, and the review reads back
+(and the one setting the build and the sandbox pass to every lesson kernel).
 
 The sandbox (:mod:`torchcourse.sandboxed_execute`) puts these in place of
 outputs it could not, or would not, produce; the review
@@ -19,3 +20,9 @@ SANDBOX_ERRORS = {
 
 #: Start of the notice that replaces output beyond the sandbox's output cap.
 TRUNCATION_MARKER = "[torchcourse: output truncated"
+
+#: The environment variable that pins a lesson's PyTorch to a number of CPU threads
+#: (read by :func:`torchcourse.notebooks.setup_notebook`). The papermill build and the
+#: sandbox set it to 1, so that published outputs and scores never depend on the
+#: machine's core count; a learner's JupyterLab does not set it, so learners keep every core.
+THREADS_VARIABLE = "TORCHCOURSE_NUM_THREADS"

@@ -8,17 +8,18 @@ pasting it into every notebook, means a fix lands in all lessons at once.
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import sys
+import traceback
 import warnings
 
 import torch
 
+from .markers import THREADS_VARIABLE
+
 __all__ = ["pick_device", "seed_everything", "setup_notebook", "show_error"]
 
-#: Published outputs are made with this many CPU threads, whatever the machine
-#: has, because float reductions give slightly different results per thread count.
-NUM_THREADS = 1
 
 
 def pick_device(preference: str | torch.device = "auto") -> torch.device:
@@ -91,8 +92,10 @@ def setup_notebook(device: str | torch.device = "auto", seed: int = 0) -> torch.
 
     * picks the device (see :func:`pick_device`);
     * seeds every random number generator with ``seed``;
-    * fixes PyTorch to :data:`NUM_THREADS` CPU thread(s), so that printed
-      numbers do not depend on how many cores the machine has;
+    * pins PyTorch to ``$TORCHCOURSE_NUM_THREADS`` CPU threads where that is
+      set (the papermill build and grading set 1, so that printed numbers and
+      scores do not depend on the machine); elsewhere PyTorch keeps its default,
+      one thread per core;
     * prints warnings to standard output instead of standard error. nbgrader
       gives zero points to any test cell that writes to stderr, so a harmless
       ``UserWarning`` raised by a correct answer must not cost the learner marks.
@@ -100,14 +103,18 @@ def setup_notebook(device: str | torch.device = "auto", seed: int = 0) -> torch.
     """
     chosen = pick_device(device)
     seed_everything(seed)
-    torch.set_num_threads(NUM_THREADS)
+    threads = os.environ.get(THREADS_VARIABLE, "").strip()
+    if threads:
+        if not threads.isdigit() or int(threads) < 1:
+            raise ValueError(f"{THREADS_VARIABLE} must be a positive whole number of threads, got {threads!r}.")
+        torch.set_num_threads(int(threads))
     warnings.showwarning = _warning_to_stdout
     print(f"torch {torch.__version__.split('+')[0]} | device: {chosen.type} | seed: {seed}")
     return chosen
 
 
 @contextlib.contextmanager
-def show_error():
+def show_error(full: bool = False):
     """Run a block that is *meant* to fail, and print the error instead of raising it.
 
     Lessons use it to show what a mistake looks like without stopping the
@@ -118,12 +125,49 @@ def show_error():
 
     prints ``RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)``.
     If the block does not raise, it prints a note saying so.
+
+    Parameters
+    ----------
+    full : bool, default False
+        ``False`` prints the error's first line, which is enough to name it.
+        ``True`` prints what a learner reads to *debug* it: the traceback frames
+        of the notebook's own code (the cells and functions defined in them,
+        with the line that failed; frames inside PyTorch and other libraries are
+        counted, not shown), then the whole message, every line of it.
     """
     try:
         yield
     except Exception as err:  # noqa: BLE001 - showing any error is the point
-        text = str(err).strip().splitlines()
-        first_line = text[0] if text else ""
-        print(f"{type(err).__name__}: {first_line}")
+        if full:
+            print(_full_error(err))
+        else:
+            text = str(err).strip().splitlines()
+            first_line = text[0] if text else ""
+            print(f"{type(err).__name__}: {first_line}")
     else:
         print("(no error was raised)")
+
+
+def _is_notebook_code(filename: str) -> bool:
+    """Whether a traceback frame is the learner's code (a notebook cell), not a library's."""
+    return "/ipykernel_" in filename or filename.startswith("<ipython-input")
+
+
+def _full_error(err: BaseException) -> str:
+    """The traceback frames of notebook code, then the error's whole message."""
+    lines = ["Traceback (most recent call last, notebook code only):"]
+    frames = traceback.extract_tb(err.__traceback__)[1:]    # [0] is show_error's own `yield`
+    hidden = 0
+    for frame in frames:
+        if _is_notebook_code(frame.filename):
+            if hidden:
+                lines.append(f"  ... {hidden} frame(s) inside libraries")
+                hidden = 0
+            where = "cell" if frame.name == "<module>" else f"in {frame.name}"
+            lines.append(f"  {where}, line {frame.lineno}: {(frame.line or '').strip()}")
+        else:
+            hidden += 1
+    if hidden:
+        lines.append(f"  ... {hidden} frame(s) inside libraries")
+    lines.append(f"{type(err).__name__}: {str(err).strip()}")
+    return "\n".join(lines)

@@ -28,6 +28,7 @@ import nbformat
 from .course import (GRADEBOOK_FILE, ROOT, CourseError, assignment_path, course_directory, db_url,
                      sqlite_url, step_folder)
 from .gradebook import create_gradebook
+from .markers import THREADS_VARIABLE
 from .runner import run_nbgrader
 
 
@@ -142,7 +143,8 @@ def execute_notebook(topic: str, output: Path, *, device: str = "auto", seed: in
         cmd = [sys.executable, "-m", "papermill", str(source_path(topic, root)), str(output),
                "-k", "python3", "--cwd", workdir, "--execution-timeout", str(timeout),
                "--no-progress-bar", "-p", "device", device, "-p", "seed", str(seed)]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        # one thread, so that the published numbers never depend on the machine's core count
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, **{THREADS_VARIABLE: "1"}))
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise PipelineError(f"papermill failed on {topic} (device={device}); the output "

@@ -50,6 +50,8 @@ import time
 import uuid
 from pathlib import Path
 
+from .markers import THREADS_VARIABLE
+
 
 #: Set to 1 to grade without the sandbox (a machine without bubblewrap). Never the default.
 OPT_OUT_VARIABLE = "TORCHCOURSE_UNSANDBOXED"
@@ -412,7 +414,7 @@ class Sandbox:
         env = {"HOME": WORK, "TMPDIR": "/tmp", "PATH": f"{venv}/bin:/usr/bin:/bin",
                "LANG": "C.UTF-8", "PYTHONPATH": os.path.dirname(PACKAGE_MOUNT),
                "PYTHONDONTWRITEBYTECODE": "1", "MPLCONFIGDIR": "/tmp/.config/matplotlib",
-               "MPLBACKEND": "agg",
+               "MPLBACKEND": "agg", THREADS_VARIABLE: "1",   # scores never depend on the core count
                # Configuration comes from the empty private /tmp, never from the student's
                # folder (HOME): a submitted .ipython/profile_default/startup/*.py or
                # ipython_kernel_config.py would otherwise run before any cell.

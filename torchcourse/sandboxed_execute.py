@@ -25,7 +25,7 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
 
 from .kernel_check import METADATA_KEY, PROBE_TIMEOUT, KernelCheck, not_checked
-from .markers import KERNEL_DIED, SUBMISSION_REFUSED, TRUNCATION_MARKER
+from .markers import KERNEL_DIED, SUBMISSION_REFUSED, THREADS_VARIABLE, TRUNCATION_MARKER
 from .sandbox import OPT_OUT_VARIABLE, Limits, Sandbox, SandboxError, check_sandbox, unsafe_files
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -142,6 +142,7 @@ class SandboxedExecute(Execute):
                        "privileges; it can read the hidden tests and change the gradebook.")
             self.log.warning(warning)
             print(f"\n{'!' * 78}\nWARNING {warning}\n{'!' * 78}\n", file=sys.stderr)
+            os.environ[THREADS_VARIABLE] = "1"   # the kernel inherits it: scores never depend on the core count
             return self._checked(nb, lambda: super(SandboxedExecute, self).preprocess(nb, resources, km))
         if km is not None:
             raise SandboxError("SandboxedExecute starts its own sandboxed kernel; do not pass km")
