@@ -1,4 +1,4 @@
-# Mistake: pads the shorter shape on the right (aligns the shapes from the left), so (3,) with (3, 1)
+# Headline mistake: pads the shorter shape on the right (aligns the shapes from the left), so (3,) with (3, 1)
 # gives (3, 1) instead of (3, 3), and (5, 3, 4) with (4,) raises.
 def broadcast_result_shape(shape_a, shape_b):
     ndim = max(len(shape_a), len(shape_b))
