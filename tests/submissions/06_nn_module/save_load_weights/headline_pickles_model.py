@@ -1,4 +1,4 @@
-# Mistake: pickles the whole model with torch.save(model, path); torch.load(path, weights_only=True) refuses
+# Headline mistake: pickles the whole model with torch.save(model, path); torch.load(path, weights_only=True) refuses
 # the file, and loading it at all needs weights_only=False and the same class under the same import path.
 def save_weights(model, path):
     torch.save(model, path)

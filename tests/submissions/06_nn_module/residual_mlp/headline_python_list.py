@@ -1,4 +1,4 @@
-# Mistake: keeps the blocks in a plain Python list. The forward pass works, but parameters() is empty, so
+# Headline mistake: keeps the blocks in a plain Python list. The forward pass works, but parameters() is empty, so
 # an optimizer would train nothing, and .to() and state_dict() skip the blocks.
 class ResidualMLP(nn.Module):
     def __init__(self, dim, hidden, depth):
