@@ -146,6 +146,14 @@ def test_call_answer_returns_the_result_or_fails_with_a_hint():
     with pytest.raises(grading.CheckFailed, match="unwritten\\(...\\) is not written yet"):
         grading.call_answer(unwritten)
 
+    def copies_out_of_meta():                # PyTorch's own NotImplementedError is not a stub
+        return torch.ones(2, device="meta").cpu()
+
+    with pytest.raises(grading.CheckFailed) as info:
+        grading.call_answer(copies_out_of_meta, hint="Move b to a's device.")
+    assert "raised an error" in str(info.value) and "Cannot copy out of meta tensor" in str(info.value)
+    assert "hint: Move b to a's device." in str(info.value)
+
 
 def test_checks_return_none_and_pass_on_right_answers():
     t = torch.zeros(2, 3)

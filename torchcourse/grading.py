@@ -157,11 +157,15 @@ def call_answer(fn: Callable[..., Any], *args: Any, what: str | None = None, hin
     what = what or f"{getattr(fn, '__name__', 'your function')}(...)"
     try:
         return fn(*args, **kwargs)
-    except NotImplementedError:
-        _fail(f"{what} is not written yet", "a result", "NotImplementedError",
-              "Replace `raise NotImplementedError()` in the exercise cell with your code and run that cell.")
+    except NotImplementedError as err:
+        if not str(err).strip():      # the student version's stub; PyTorch's own say what is missing
+            _fail(f"{what} is not written yet", "a result", "NotImplementedError",
+                  "Replace `raise NotImplementedError()` in the exercise cell with your code and run that cell.")
+        _fail(f"{what} raised an error", "a result", f"NotImplementedError: {_first_line(err)}", hint)
     except Exception as err:  # noqa: BLE001 - any error in the learner's code gets the hint
-        message = (str(err).strip().splitlines() or [""])[0]
-        if len(message) > 300:
-            message = message[:297] + "..."
-        _fail(f"{what} raised an error", "a result", f"{type(err).__name__}: {message}", hint)
+        _fail(f"{what} raised an error", "a result", f"{type(err).__name__}: {_first_line(err)}", hint)
+
+
+def _first_line(err: BaseException, limit: int = 300) -> str:
+    message = (str(err).strip().splitlines() or [""])[0]
+    return message if len(message) <= limit else message[: limit - 3] + "..."
