@@ -1,6 +1,7 @@
-# Alternative: edits a private copy of x in place, saving each element's value and writing it back exactly.
+# Alternative: edits a private contiguous copy of x in place, saving each element's value and writing it back
+# exactly (clone() alone would keep x.T's strides, and .view(-1) of that fails).
 def central_difference_grad(f, x, eps=1e-6):
-    work = x.detach().clone()
+    work = x.detach().clone(memory_format=torch.contiguous_format)
     flat = work.view(-1)
     grad = torch.empty_like(work)
     with torch.no_grad():

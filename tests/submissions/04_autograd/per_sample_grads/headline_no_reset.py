@@ -1,4 +1,4 @@
-# Mistake: never resets w.grad, so every backward adds to the old gradients: entry i is the sum of the
+# Headline mistake: never resets w.grad, so every backward adds to the old gradients: entry i is the sum of the
 # gradients of samples 0..i (plus whatever gradient w arrived with).
 def per_sample_grads(w, xs, ys):
     grads = []

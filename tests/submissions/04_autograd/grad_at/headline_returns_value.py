@@ -1,4 +1,4 @@
-# Mistake: runs backward but returns the function's value f(x0) instead of the gradient.
+# Headline mistake: runs backward but returns the function's value f(x0) instead of the gradient.
 def grad_at(f, x0):
     x = torch.tensor(float(x0), requires_grad=True)
     y = f(x)

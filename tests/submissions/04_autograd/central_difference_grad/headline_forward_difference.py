@@ -1,4 +1,4 @@
-# Mistake: uses the forward difference (f(x + eps) - f(x)) / eps, whose error shrinks only like eps
+# Headline mistake: uses the forward difference (f(x + eps) - f(x)) / eps, whose error shrinks only like eps
 # (about 9e-6 for x**3 at x = 3) instead of eps**2.
 def central_difference_grad(f, x, eps=1e-6):
     x = x.detach()
