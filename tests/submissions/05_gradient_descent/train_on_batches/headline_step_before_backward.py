@@ -1,4 +1,4 @@
-# Mistake: fixes zero_grad and .item() but keeps step() before backward(): each step sees no gradient
+# Headline mistake: fixes zero_grad and .item() but keeps step() before backward(): each step sees no gradient
 # (None after zero_grad), so the parameters never move.
 def train_on_batches(model, optimizer, loss_fn, batches):
     losses = []

@@ -1,4 +1,4 @@
-# Mistake: never resets w.grad and b.grad, so every backward() adds to the old gradients and each update
+# Headline mistake: never resets w.grad and b.grad, so every backward() adds to the old gradients and each update
 # uses the sum of all gradients so far.
 def fit_by_hand(x, y, lr, steps):
     w = torch.tensor(0.0, dtype=x.dtype, requires_grad=True)

@@ -1,4 +1,4 @@
-# Mistake: never calls optimizer.zero_grad(), so the gradients of all earlier steps pile up in .grad.
+# Headline mistake: never calls optimizer.zero_grad(), so the gradients of all earlier steps pile up in .grad.
 def train_linear(model, x, y, lr, steps):
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     loss_fn = nn.MSELoss()
