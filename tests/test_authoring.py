@@ -198,10 +198,11 @@ def lab_notebook(*extra_cells):
         lab_cell("markdown", "### Predict, then run: one"),                  # the author forgot to lock it
         lab_cell("code", "print(1)", outputs=["1\n"], count=3, collapsed=False, scrolled=True,
                  execution={"iopub.status.busy": "2025-01-01T10:00:00.000Z"}, tags=[]),
-        lab_cell("markdown", "### Predict, then run: two", toolbar("readonly")),
+        lab_cell("markdown", "### Predict, then run: two\n\n#### Exercise 1: double it (2 points)", toolbar("readonly")),
         lab_cell("code", "def double(t):\n    ### BEGIN SOLUTION\n    return 2 * t\n    ### END SOLUTION",
                  toolbar("solution"), count=4),
-        lab_cell("markdown", "Run the checks below.", toolbar("readonly")),  # markdown between exercise and tests
+        lab_cell("markdown", "Run the checks below, then go on.\n\n#### Exercise 2: triple it (1 point)",
+                 toolbar("readonly")),                                       # markdown between exercise and tests
         lab_cell("code", "assert double(1) == 2\n### BEGIN HIDDEN TESTS\nassert double(0) == 0\n"
                  "### END HIDDEN TESTS", toolbar("tests", points=2), outputs=["ok\n"], count=5),
         # the author typed both ids; the cell came from a release/ copy, with nbgrader's generated keys
@@ -233,7 +234,7 @@ def test_fix_source_brings_a_lab_notebook_in_line():
     changes = fix_source(nb)
     assert changes and problems_in_source(nb) == [], problems_in_source(nb)
     ids = [cell.id for cell in nb.cells]
-    assert ids[6:] == ["double", "run-the-checks-below", "double_tests", "triple", "triple_tests"]
+    assert ids[6:] == ["double", "exercise-2-triple-it-1", "double_tests", "triple", "triple_tests"]
     assert ids[:2] == ["lab-topic", "parameters"]
     for cell in nb.cells:
         assert not set(cell.metadata) - {"nbgrader", "tags"}, cell.metadata
