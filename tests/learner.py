@@ -52,7 +52,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import proof  # noqa: E402
 from torchcourse import pipeline  # noqa: E402
-from torchcourse.authoring import TESTS_SUFFIX  # noqa: E402
+from torchcourse.authoring import CHECKPOINT_PREFIX, TESTS_SUFFIX  # noqa: E402
 
 #: The tag of a lesson cell whose output changes on every run because it draws fresh random numbers.
 FRESH_RANDOM = "fresh-random"
@@ -60,7 +60,6 @@ FRESH_RANDOM = "fresh-random"
 _VOLATILE = [(re.compile(r"0x[0-9a-fA-F]{6,}"), "0xADDRESS")]
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CELL_TIMEOUT = 300
-CHECKPOINT_PREFIX = "answer_"
 
 
 @dataclasses.dataclass
