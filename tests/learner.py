@@ -166,7 +166,7 @@ def learner_session(topic: str, root: Path = pipeline.ROOT, submissions: Path = 
     source = nbformat.read(pipeline.source_path(topic, root), as_version=4)
     full = {_grade_id(c)[: -len(TESTS_SUFFIX)]: c.source for c in source.cells if _is_test(c)}
     visible = {exercise: strip_hidden_tests(text) for exercise, text in full.items()}
-    solutions = {_grade_id(c): proof.strip_solution_markers(c.source) for c in source.cells if _is_solution(c)}
+    solutions = proof.solution_answers(topic, root)
     lesson, fresh, solution_visible = {}, set(), {}
     with tempfile.TemporaryDirectory(prefix=f"learner-{topic}-") as tmp:
         work = Path(tmp) / topic
