@@ -42,6 +42,51 @@ def test_every_exercise_has_a_mistake_and_an_alternative(topic):
         assert fixture.description, f"{fixture.path} must start with a comment saying what it shows"
 
 
+#: An exercise worth this many points or more needs two recorded mistakes and an alternative.
+MANY_POINTS = 2
+
+
+def fixture_count_problems(nb, recorded) -> list[str]:
+    """Exercises of ``nb`` worth :data:`MANY_POINTS` or more with fewer than two recorded mistakes
+    or no alternative, as messages (checkpoints, ``answer_*``, are held to one of each above)."""
+    points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"].get("points", 0)
+              for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    problems = []
+    for exercise in sorted(proof.solution_cells(nb)):
+        worth = points.get(f"{exercise}_tests", 0)
+        if exercise.startswith("answer_") or worth < MANY_POINTS:
+            continue
+        mistakes = sum(f.kind == "mistake" for f in recorded if f.exercise == exercise)
+        alternatives = sum(f.kind == "alternative" for f in recorded if f.exercise == exercise)
+        if mistakes < 2 or alternatives < 1:
+            problems.append(f"{exercise} is worth {worth:g} points but has {mistakes} mistake(s) and "
+                            f"{alternatives} alternative(s) recorded: record at least 2 realistic "
+                            "mistakes and 1 alternative")
+    return problems
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_exercises_worth_two_points_have_two_mistakes(topic):
+    nb = nbformat.read(pipeline.source_path(topic), as_version=4)
+    assert fixture_count_problems(nb, proof.fixtures(topic)) == []
+
+
+def test_a_thinly_tested_exercise_is_caught(tmp_path):
+    """A 2-point exercise with only its headline mistake and one alternative is reported; a second
+    mistake clears it."""
+    from torchcourse.authoring import new_topic
+    (tmp_path / "nbgrader_config.py").write_text("")
+    new_topic(tmp_path, "99_example", "Example")
+    nb = nbformat.read(pipeline.source_path("99_example", tmp_path), as_version=4)
+    recorded = [proof.Fixture("99_example", "scale", "mistake", "x", tmp_path / "headline_x.py", True),
+                proof.Fixture("99_example", "scale", "alternative", "y", tmp_path / "alternative_y.py")]
+    assert fixture_count_problems(nb, recorded) == [
+        "scale is worth 2 points but has 1 mistake(s) and 1 alternative(s) recorded: "
+        "record at least 2 realistic mistakes and 1 alternative"]
+    recorded.append(proof.Fixture("99_example", "scale", "mistake", "z", tmp_path / "mistake_z.py"))
+    assert fixture_count_problems(nb, recorded) == []
+
+
 def _comparable(nb):
     """Cells as (id, type, source, nbgrader metadata, tags), papermill's injected cell left out."""
     return [(c.get("id"), c.cell_type, c.source, json.dumps(c.metadata.get("nbgrader"), sort_keys=True),
