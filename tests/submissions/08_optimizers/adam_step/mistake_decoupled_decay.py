@@ -1,0 +1,19 @@
+# Mistake: applies AdamW's decoupled decay (shrinks p directly) instead of Adam's L2 term in the gradient;
+# fails once weight_decay != 0.
+def adam_step(params, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    beta1, beta2 = betas
+    with torch.no_grad():
+        for p in params:
+            if p.grad is None:
+                continue
+            g = p.grad
+            if p not in state:
+                state[p] = {"step": 0, "m": torch.zeros_like(p), "v": torch.zeros_like(p)}
+            s = state[p]
+            s["step"] += 1
+            s["m"].mul_(beta1).add_(g, alpha=1 - beta1)
+            s["v"].mul_(beta2).addcmul_(g, g, value=1 - beta2)
+            m_hat = s["m"] / (1 - beta1 ** s["step"])
+            v_hat = s["v"] / (1 - beta2 ** s["step"])
+            p.mul_(1 - lr * weight_decay)
+            p.sub_(lr * m_hat / (v_hat.sqrt() + eps))
