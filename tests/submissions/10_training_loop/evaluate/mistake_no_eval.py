@@ -1,0 +1,11 @@
+# Mistake: uses torch.no_grad() but never model.eval(): Dropout stays on and BatchNorm uses (and updates) batch statistics.
+def evaluate(model, loader, loss_fn, device):
+    total_loss, correct, seen = 0.0, 0, 0
+    with torch.no_grad():
+        for x, y in loader:
+            x, y = x.to(device), y.to(device)
+            logits = model(x)
+            total_loss += loss_fn(logits, y).item() * len(y)
+            correct += (logits.argmax(dim=1) == y).sum().item()
+            seen += len(y)
+    return total_loss / seen, correct / seen
