@@ -1,0 +1,12 @@
+# Mistake: converts everything to float32 "to be safe", so float64 inputs give a float32 result.
+def conv2d_from_scratch(x, weight, bias=None, stride=1, padding=0):
+    x, weight = x.float(), weight.float()
+    n, _, h, w = x.shape
+    c_out, _, kh, kw = weight.shape
+    h_out = (h + 2 * padding - kh) // stride + 1
+    w_out = (w + 2 * padding - kw) // stride + 1
+    cols = F.unfold(x, (kh, kw), padding=padding, stride=stride)
+    out = (weight.reshape(c_out, -1) @ cols).reshape(n, c_out, h_out, w_out)
+    if bias is not None:
+        out = out + bias.float().reshape(1, c_out, 1, 1)
+    return out
