@@ -53,7 +53,7 @@ def fixture_count_problems(nb, recorded) -> list[str]:
               for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
     problems = []
     for exercise in sorted(proof.solution_cells(nb)):
-        worth = points.get(f"{exercise}_tests", 0)
+        worth = points.get(exercise + proof.TESTS_SUFFIX, 0)
         if exercise.startswith("answer_") or worth < MANY_POINTS:
             continue
         mistakes = sum(f.kind == "mistake" for f in recorded if f.exercise == exercise)
