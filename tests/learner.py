@@ -6,7 +6,7 @@ does in JupyterLab:
 * every lesson code cell (not an exercise, not a test) runs **twice in a row**.
   The second run must raise nothing and print what the first printed, unless
   the cell is tagged :data:`FRESH_RANDOM` (it draws fresh random numbers on
-  purpose);
+  purpose) or :data:`MEASURED` (it prints a timing);
 * every exercise cell holds the source solution, and every test cell runs as
   the student version has it: the visible checks only, hidden tests stripped
   (as nbgrader strips them; ``tests/test_structure.py`` proves the release is
@@ -56,6 +56,9 @@ from torchcourse.authoring import CHECKPOINT_PREFIX, TESTS_SUFFIX  # noqa: E402
 
 #: The tag of a lesson cell whose output changes on every run because it draws fresh random numbers.
 FRESH_RANDOM = "fresh-random"
+#: nbval's tag for a cell whose output is a measurement (a timing, a speed-up) that differs on every run and machine;
+#: nbval does not compare it, and neither does the second run here.
+MEASURED = "nbval-ignore-output"
 #: What may differ between two runs of the same cell and still count as the same output.
 _VOLATILE = [(re.compile(r"0x[0-9a-fA-F]{6,}"), "0xADDRESS")]
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -186,7 +189,7 @@ def learner_session(topic: str, root: Path = pipeline.ROOT, submissions: Path = 
                     solution_visible[exercise] = kernel.run(visible[exercise])
                 else:
                     lesson[cell.get("id")] = (kernel.run(cell.source), kernel.run(cell.source))
-                    if FRESH_RANDOM in tags:
+                    if FRESH_RANDOM in tags or MEASURED in tags:
                         fresh.add(cell.get("id"))
             outcomes = []
             for fixture in proof.fixtures(topic, submissions):
