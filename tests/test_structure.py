@@ -11,7 +11,7 @@ import pytest
 
 import proof
 from torchcourse import pipeline
-from torchcourse.authoring import problems_in_source
+from torchcourse.authoring import CHECKPOINT_PREFIX, problems_in_source
 
 TOPICS = pipeline.topics()
 MIN_GRADED = 6
@@ -154,6 +154,25 @@ def test_readme_practice_question_table_names_real_exercises():
         nb = nbformat.read(pipeline.source_path(by_number[number]), as_version=4)
         assert exercise in proof.solution_cells(nb), (
             f"README names {number}: {exercise}, which is not an exercise of {by_number[number]}")
+
+
+def test_readme_contents_table_counts_each_topics_graded_items():
+    """Every topic has a row in the README's contents table, and its counts are the notebook's."""
+    readme = (pipeline.ROOT / "README.md").read_text()
+    section = readme.split("## Contents", 1)[1].split("\n#", 1)[0]
+    rows = {m[0]: m[1:] for m in re.findall(
+        r"^\| (\d\d) \|.*\| (\d+) exercises \+ (\d+) checkpoints, (\d+) points \|$", section, re.M)}
+    for topic in TOPICS:
+        number = topic.split("_")[0]
+        assert number in rows, f"README's contents table has no row for {topic}"
+        nb = nbformat.read(pipeline.source_path(topic), as_version=4)
+        graded = [c.metadata["nbgrader"] for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+        checkpoints = sum(m["grade_id"].startswith(CHECKPOINT_PREFIX) for m in graded)
+        points = sum(m.get("points", 0) for m in graded)
+        counted = (str(len(graded) - checkpoints), str(checkpoints), f"{points:g}")
+        assert rows[number] == counted, (
+            f"README's contents row for {topic} says {rows[number][0]} exercises + {rows[number][1]} checkpoints, "
+            f"{rows[number][2]} points; the notebook has {counted[0]} + {counted[1]}, {counted[2]} points")
 
 
 #: Budgets for the published edition: a learner opens it in a browser, and git keeps every version.
