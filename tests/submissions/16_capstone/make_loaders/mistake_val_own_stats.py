@@ -1,0 +1,6 @@
+# Mistake: standardises the validation split with its own mean and std instead of the training statistics.
+def make_loaders(X_train, y_train, X_val, y_val, batch_size=64):
+    mean, std = X_train.mean().item(), X_train.std().item()
+    train_loader = DataLoader(TensorDataset((X_train - mean) / std, y_train), batch_size=batch_size, shuffle=True)
+    val_loader = DataLoader(TensorDataset((X_val - X_val.mean()) / X_val.std(), y_val), batch_size=batch_size)
+    return train_loader, val_loader, mean, std
