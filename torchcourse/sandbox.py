@@ -37,6 +37,7 @@ explicitly with ``TORCHCOURSE_UNSANDBOXED=1`` (loud warning on every notebook).
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import functools
 import os
 import re
@@ -382,6 +383,9 @@ class Sandbox:
             if self.as_root:
                 for path in [self.runtime, self.work, *self.work.rglob("*")]:
                     os.lchown(path, uid, uid)
+            # Held while this grader lives (the kernel's start checks it; see command())
+            self._alive = open(self.runtime / "grader.lock", "w")
+            fcntl.flock(self._alive, fcntl.LOCK_EX)
         except BaseException:
             self.cleanup()
             raise
@@ -395,6 +399,8 @@ class Sandbox:
     def cleanup(self) -> None:
         """Delete the scratch copy and runtime folder, and remove the cgroups."""
         self.cgroup.remove()
+        if getattr(self, "_alive", None) is not None:
+            self._alive.close()
         shutil.rmtree(self.root, ignore_errors=True)
 
     def rlimits(self) -> list[str]:
@@ -455,10 +461,22 @@ class Sandbox:
         # the notebook time limit: timeout gets SIGKILL, and bwrap (--die-with-parent) with it.
         # prctl's classic race: a grader killed before setpriv has set the signal leaves no one
         # to send it, so the shell after setpriv checks that its parent is still the grader.
+        # The same race one level down: a second guard between timeout and bwrap checks that
+        # its parent is still timeout (the first guard's shell, which becomes timeout by exec,
+        # exports its pid; bwrap --clearenv drops it). And bwrap's own child, pid 1 of the
+        # sandbox, sets its death signal only after some set-up: a grader killed then would
+        # leave it and the kernel running (2 kills in 15 during start-up, measured). So, last,
+        # inside the sandbox and before the kernel starts, a third guard checks that the grader
+        # still holds its lock on runtime/grader.lock (flock -n exits 1 only if it is held).
         orphan_guard = ["setpriv", "--pdeathsig", "KILL", "/bin/sh", "-c",
-                        f'[ "$PPID" = {os.getpid()} ] || exit 125; exec "$@"', "sh"]
-        return [*self.cgroup.join_command(), *orphan_guard, *timeout, *bwrap, *drop,
-                "prlimit", *self.rlimits(), "--", *argv]
+                        f'[ "$PPID" = {os.getpid()} ] || exit 125; '
+                        'export TORCHCOURSE_GUARD_PID=$$; exec "$@"', "sh"]
+        inner_guard = ["setpriv", "--pdeathsig", "KILL", "/bin/sh", "-c",
+                       '[ "$PPID" = "$TORCHCOURSE_GUARD_PID" ] || exit 125; exec "$@"', "sh"]
+        grader_alive = ["/bin/sh", "-c", f'flock -n -s {shlex.quote(runtime)}/grader.lock true; '
+                        '[ $? = 1 ] || exit 125; exec "$@"', "sh"]
+        return [*self.cgroup.join_command(), *orphan_guard, *timeout, *inner_guard, *bwrap,
+                *grader_alive, *drop, "prlimit", *self.rlimits(), "--", *argv]
 
     def death_reason(self, returncode: int | None) -> str:
         """Why the sandboxed kernel died, from its exit status and the cgroup's counters."""
