@@ -87,6 +87,19 @@ def test_a_thinly_tested_exercise_is_caught(tmp_path):
     assert fixture_count_problems(nb, recorded) == []
 
 
+def test_the_scaffold_meets_the_bar_it_sets():
+    """`./course new`'s example exercise is what authors copy: it records as many mistakes and
+    alternatives as a real exercise of its worth needs."""
+    import tempfile
+    from torchcourse.authoring import new_topic
+    with tempfile.TemporaryDirectory() as root:
+        (Path(root) / "nbgrader_config.py").write_text("")
+        new_topic(root, "99_example", "Example")
+        nb = nbformat.read(pipeline.source_path("99_example", root), as_version=4)
+        recorded = proof.fixtures("99_example", Path(root) / "tests" / "submissions")
+        assert recorded and fixture_count_problems(nb, recorded) == []
+
+
 def _comparable(nb):
     """Cells as (id, type, source, nbgrader metadata, tags), papermill's injected cell left out."""
     return [(c.get("id"), c.cell_type, c.source, json.dumps(c.metadata.get("nbgrader"), sort_keys=True),

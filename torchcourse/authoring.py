@@ -524,6 +524,9 @@ _FIXTURES = {
         "headline_in_place.py": "# Headline mistake: scales the caller's tensor in place (t.mul_), so the input\n"
                                 "# changes too; the visible check catches it.\n"
                                "def scale(t, factor):\n    return t.mul_(factor)\n",
+        "mistake_casts_to_float.py": "# Mistake: casts to float32 first, so half and double tensors come back as\n"
+                                     "# float32; only the hidden tests try other dtypes.\n"
+                                     "def scale(t, factor):\n    return t.float() * factor\n",
         "alternative_torch_mul.py": "# Alternative: torch.mul, the function form of *, also returns a new tensor.\n"
                                     "def scale(t, factor):\n    return torch.mul(t, factor)\n",
     },
