@@ -40,6 +40,7 @@ try:
     from torchcourse.course import sqlite_url
     from torchcourse.export import ReviewedCsvExportPlugin
     from torchcourse.gradebook import GradebookURLError, check_db_url
+    from torchcourse.markers import STUB_MESSAGE
     from torchcourse.sandboxed_execute import SandboxedExecute
 except ImportError as err:
     sys.exit(f"nbgrader_config.py: cannot import the course package ({err}). Run nbgrader "
@@ -122,7 +123,7 @@ c.ClearSolutions.code_stub = {
     "python": (
         "# YOUR CODE HERE: replace the next line with your answer, run this cell,\n"
         "# then run the test cell below it to check your work.\n"
-        'raise NotImplementedError("Exercise not answered yet: replace this line with your code.")'
+        f"raise NotImplementedError({STUB_MESSAGE!r})"
     )
 }
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE: replace this text with your answer."

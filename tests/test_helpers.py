@@ -146,6 +146,14 @@ def test_call_answer_returns_the_result_or_fails_with_a_hint():
     with pytest.raises(grading.CheckFailed, match="unwritten\\(...\\) is not written yet"):
         grading.call_answer(unwritten)
 
+    def the_student_versions_stub():         # what the release has in place of a solution
+        raise NotImplementedError(markers.STUB_MESSAGE)
+
+    with pytest.raises(grading.CheckFailed) as info:
+        grading.call_answer(the_student_versions_stub, hint="return x @ W.T + b")
+    assert str(info.value).startswith("the_student_versions_stub(...) is not written yet")
+    assert "x @ W.T" not in str(info.value), "an unanswered exercise must not be shown its hint (the answer)"
+
     def copies_out_of_meta():                # PyTorch's own NotImplementedError is not a stub
         return torch.ones(2, device="meta").cpu()
 

@@ -611,7 +611,7 @@ with show_error():   # {_TODO} the wrong code
         md("exercises", f"""
 ## Exercises
 
-Write your code in the cell of each exercise, replacing `raise NotImplementedError()`, then run the test
+Write your code in the cell of each exercise, replacing `raise NotImplementedError(...)`, then run the test
 cell below it. The visible checks are a quick sanity test; hidden tests (edge cases, other dtypes and
 shapes) run when your notebook is graded. The exercises are independent of each other.
 

@@ -24,6 +24,8 @@ from typing import Any, Callable
 
 import torch
 
+from .markers import STUB_MESSAGE
+
 __all__ = [
     "CheckFailed",
     "check",
@@ -158,9 +160,10 @@ def call_answer(fn: Callable[..., Any], *args: Any, what: str | None = None, hin
     try:
         return fn(*args, **kwargs)
     except NotImplementedError as err:
-        if not str(err).strip():      # the student version's stub; PyTorch's own say what is missing
+        if str(err).strip() in ("", STUB_MESSAGE):   # the student version's stub (PyTorch's own say more)
             _fail(f"{what} is not written yet", "a result", "NotImplementedError",
-                  "Replace `raise NotImplementedError()` in the exercise cell with your code and run that cell.")
+                  "Replace the `raise NotImplementedError(...)` line in the exercise cell with your code and "
+                  "run that cell.")
         _fail(f"{what} raised an error", "a result", f"NotImplementedError: {_first_line(err)}", hint)
     except Exception as err:  # noqa: BLE001 - any error in the learner's code gets the hint
         _fail(f"{what} raised an error", "a result", f"{type(err).__name__}: {_first_line(err)}", hint)

@@ -21,6 +21,11 @@ SANDBOX_ERRORS = {
 #: Start of the notice that replaces output beyond the sandbox's output cap.
 TRUNCATION_MARKER = "[torchcourse: output truncated"
 
+#: The message of the ``raise NotImplementedError(...)`` that the student version puts in place
+#: of each solution (``nbgrader_config.py``'s ``ClearSolutions.code_stub``); test cells that meet
+#: it say "not written yet" instead of showing the exercise's hint (which may be the answer).
+STUB_MESSAGE = "Exercise not answered yet: replace this line with your code."
+
 #: The environment variable that pins a lesson's PyTorch to a number of CPU threads
 #: (read by :func:`torchcourse.notebooks.setup_notebook`). The papermill build and the
 #: sandbox set it to 1, so that published outputs and scores never depend on the
