@@ -241,19 +241,27 @@ def _running(marker: str, command: str | None = None) -> list[int]:
     return found
 
 
+def _grader_of_a_sleep(tmp_path, kernel: str) -> subprocess.Popen:
+    """A grader process that starts a sandboxed ``sleep <kernel>`` (standing for a kernel), prints
+    its sandbox's scratch folder and cgroups, and waits to be killed."""
+    student = tmp_path / "student"
+    if not student.exists():
+        student.mkdir()
+        (student / "a.ipynb").write_text("{}")
+    script = ("import subprocess, time; from torchcourse.sandbox import Sandbox\n"
+              f"box = Sandbox({str(student)!r})\n"
+              f"subprocess.Popen(box.command(['sleep', {kernel!r}]))\n"
+              "print(box.root, *box.cgroup.dirs, flush=True)\ntime.sleep(120)")
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            cwd=pipeline.ROOT)
+
+
 def test_a_grader_killed_outright_takes_its_kernel_along_and_the_next_sandbox_sweeps(tmp_path):
     """SIGKILL (the OOM killer, `./course autograde`'s Ctrl-C or timeout) gives a grader no
     chance to clean up: its sandboxed process dies with it, and the next sandbox removes
     its scratch copy and cgroups, never those of a grader that is alive."""
-    (tmp_path / "student").mkdir()
-    (tmp_path / "student" / "a.ipynb").write_text("{}")
     kernel = "123.4567"  # a `sleep` that stands for the kernel, easy to find in /proc
-    script = ("import subprocess, sys, time; from torchcourse.sandbox import Sandbox\n"
-              f"box = Sandbox({str(tmp_path / 'student')!r})\n"
-              f"subprocess.Popen(box.command(['sleep', {kernel!r}]))\n"
-              "print(box.root, *box.cgroup.dirs, flush=True)\ntime.sleep(120)")
-    grader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                              cwd=pipeline.ROOT)
+    grader = _grader_of_a_sleep(tmp_path, kernel)
     left = [Path(p) for p in grader.stdout.readline().split()]
     assert left and all(p.exists() for p in left)
     # Wait for the sandboxed `sleep` itself, not just for the wrappers whose command lines also
@@ -283,17 +291,10 @@ def test_a_grader_killed_while_its_sandbox_starts_leaves_no_kernel_running(tmp_p
     """The start-up window: killed within 40 ms of starting a sandbox (before, between or after
     the wrappers set their death signals), a grader still takes its kernel along. Without the
     lock guard inside the sandbox, 6 kills in 55 left bwrap and the kernel running."""
-    (tmp_path / "student").mkdir()
-    (tmp_path / "student" / "a.ipynb").write_text("{}")
     rng, survivors = random.Random(0), []
     for attempt in range(20):
         kernel = f"234.{5000 + attempt}"
-        script = ("import subprocess; from torchcourse.sandbox import Sandbox\n"
-                  f"box = Sandbox({str(tmp_path / 'student')!r})\n"
-                  f"subprocess.Popen(box.command(['sleep', {kernel!r}]))\n"
-                  "print('started', flush=True)\nimport time; time.sleep(60)")
-        grader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                                  cwd=pipeline.ROOT)
+        grader = _grader_of_a_sleep(tmp_path, kernel)
         grader.stdout.readline()
         time.sleep(rng.uniform(0, 0.04))
         grader.kill()
