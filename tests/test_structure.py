@@ -87,17 +87,15 @@ def test_a_thinly_tested_exercise_is_caught(tmp_path):
     assert fixture_count_problems(nb, recorded) == []
 
 
-def test_the_scaffold_meets_the_bar_it_sets():
+def test_the_scaffold_meets_the_bar_it_sets(tmp_path):
     """`./course new`'s example exercise is what authors copy: it records as many mistakes and
     alternatives as a real exercise of its worth needs."""
-    import tempfile
     from torchcourse.authoring import new_topic
-    with tempfile.TemporaryDirectory() as root:
-        (Path(root) / "nbgrader_config.py").write_text("")
-        new_topic(root, "99_example", "Example")
-        nb = nbformat.read(pipeline.source_path("99_example", root), as_version=4)
-        recorded = proof.fixtures("99_example", Path(root) / "tests" / "submissions")
-        assert recorded and fixture_count_problems(nb, recorded) == []
+    (tmp_path / "nbgrader_config.py").write_text("")
+    new_topic(tmp_path, "99_example", "Example")
+    nb = nbformat.read(pipeline.source_path("99_example", tmp_path), as_version=4)
+    recorded = proof.fixtures("99_example", tmp_path / "tests" / "submissions")
+    assert recorded and fixture_count_problems(nb, recorded) == []
 
 
 def _comparable(nb):
