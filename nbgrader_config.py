@@ -39,6 +39,7 @@ if os.path.isdir(os.path.join(HERE, "torchcourse")) and HERE not in sys.path:
 try:
     from torchcourse.course import sqlite_url
     from torchcourse.export import ReviewedCsvExportPlugin
+    from torchcourse.feedback import HideTestCode
     from torchcourse.gradebook import GradebookURLError, check_db_url
     from torchcourse.markers import STUB_MESSAGE
     from torchcourse.sandboxed_execute import SandboxedExecute
@@ -46,7 +47,8 @@ except ImportError as err:
     sys.exit(f"nbgrader_config.py: cannot import the course package ({err}). Run nbgrader "
              "through ./course, or from this folder with its environment activated.")
 from nbgrader.preprocessors import (  # noqa: E402
-    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
+    AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 
 c.CourseDirectory.course_id = os.environ.get("NBGRADER_COURSE_ID", "pytorch-fundamentals")
@@ -117,6 +119,14 @@ c.Autograde.autograde_preprocessors = [
 # kernel that died, a notebook that could not be graded...). See
 # torchcourse/export.py and torchcourse/integrity.py.
 c.ExportApp.plugin_class = ReviewedCsvExportPlugin
+
+# Feedback (`./course feedback`, `nbgrader generate_feedback`, the formgrader's
+# "generate feedback") shows each check's outcome and its message with the hint,
+# but not the hidden tests' code, nor the tracebacks that quote it, so the
+# tests can be reused and resubmission allowed (torchcourse/feedback.py).
+# nbgrader's default list, with HideTestCode added. To show the hidden tests:
+#   c.HideTestCode.show_hidden_tests = True   (or ./course feedback --show-hidden-tests)
+c.GenerateFeedback.preprocessors = [GetGrades, HideTestCode, CSSHTMLHeaderPreprocessor]
 
 # What a learner sees in place of each removed solution.
 c.ClearSolutions.code_stub = {

@@ -6,8 +6,8 @@ course folder (autograded notebooks, the SQLite gradebook with the scores, the
 grading records) on a hash of **every** input:
 
 * the files the caller names (a topic's source and fixtures, say);
-* the whole course package, ``nbgrader_config.py``, the pins
-  (``requirements.txt``), this file and the proof harness;
+* the course package (all of it but :data:`NOT_GRADING`), ``nbgrader_config.py``,
+  the pins (``requirements.txt``), this file and the proof harness;
 * the Python version, bubblewrap's version, and :data:`SCHEMA`.
 
 On a hit it copies the stored folder into place; the tests then read the
@@ -39,6 +39,14 @@ SCHEMA = 1
 COMMON_INPUTS = (ROOT / "torchcourse", ROOT / "nbgrader_config.py", ROOT / "requirements.txt",
                  Path(__file__), ROOT / "tests" / "proof.py")
 
+#: Files of the package that no grading run reads: the command line, and what only it uses
+#: (the class report and its mistake catalogue, a learner's own grading, the browser driver).
+#: Editing them cannot change a grade, so they are not part of the key, and an edit to the
+#: report does not cost a cold suite. ``test_evidence.py`` proves that nothing a grading run
+#: imports (``nbgrader_config.py``, the kernels' imports, the proof harness) reaches them.
+NOT_GRADING = tuple(ROOT / "torchcourse" / name for name in
+                    ("cli.py", "report.py", "selfgrade.py", "browser.py", "mistakes.json"))
+
 
 def enabled() -> bool:
     """False under ``./course test --full`` (``TORCHCOURSE_EVIDENCE=off``)."""
@@ -62,7 +70,8 @@ def _files(path: Path):
     if path.is_file():
         yield path
     elif path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        yield from sorted(p for p in path.rglob("*")
+                          if p.is_file() and "__pycache__" not in p.parts and p not in NOT_GRADING)
 
 
 def key(inputs) -> str:

@@ -17,6 +17,10 @@ markers            what the sandbox writes into a notebook and the review reads 
 kernel_check       the runtime check: probes of the kernel from the grader's side
 integrity          the review of autograded notebooks: structure, static effects, runtime findings
 gradebook          gradebook URL check, fast schema creation
+feedback           the feedback preprocessor that hides the hidden tests and keeps the hints
+report             ``./course report``: the class report (item analysis, mistakes, review)
+selfgrade          ``./course grade``: a learner autogrades their own notebook in the sandbox
+browser            ``./course screenshots``: Chromium driven by Playwright, for tests and README
 cli                the ``./course`` command
 """
 
