@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 from collections import Counter
 
 from .kernel_check import findings_of, parse_cell
@@ -175,16 +176,23 @@ def _import_targets(node) -> dict[str, str]:
 def _course_bindings(source_nb) -> tuple[dict[str, str | None], dict[str, str | None], set[str]]:
     """``(bound by locked cells, imported by or built-ins of test cells, read by test cells)``;
     each name maps to what an import binds it to, or None."""
+    cells = tuple((cell.source, bool(_nbgrader(cell).get("grade")))
+                  for _, cell in _code_cells(source_nb) if _is_course_cell(cell))
+    bound, used, read_by_tests = _bindings_of(cells)
+    return dict(bound), dict(used), set(read_by_tests)
+
+
+@functools.lru_cache(maxsize=64)
+def _bindings_of(cells: tuple[tuple[str, bool], ...]):
+    """:func:`_course_bindings` of the locked cells ``(source, is_test)``, computed once per
+    source notebook: a class's review reads the same source for every student."""
     bound: dict[str, str | None] = {}
     used: dict[str, str | None] = {}
     read_by_tests: set[str] = set()
-    for _, cell in _code_cells(source_nb):
-        if not _is_course_cell(cell):
-            continue
-        tree = parse_cell(cell.source)
+    for source, is_test in cells:
+        tree = parse_cell(source)
         if tree is None:
             continue
-        is_test = bool(_nbgrader(cell).get("grade"))
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 (used if is_test else bound).update(_import_targets(node))
