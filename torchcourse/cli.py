@@ -168,17 +168,20 @@ def cmd_benchmark(args) -> int:
 
 def cmd_start(args) -> int:
     """Build the student versions, then serve the course in JupyterLab (which replaces this process)."""
-    if not args.no_build:
+    root = Path(args.root_dir).resolve() if args.root_dir else ROOT
+    if not (root / "nbgrader_config.py").is_file():
+        raise PipelineError(f"{root} is not a course folder (it has no nbgrader_config.py)")
+    if not args.no_build and root == ROOT:
         cmd_release(argparse.Namespace(topics=None))
     cmd = ["jupyter", "lab", "--no-browser", "--ip", args.ip, "--port", str(args.port),
-           f"--ServerApp.root_dir={ROOT}"]
+           f"--ServerApp.root_dir={root}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     print("starting JupyterLab; open the URL it prints. Learners: open release/<topic>/. "
           "Stop with Ctrl-C.", flush=True)
     # JupyterLab takes this process's place, so Ctrl-C or a SIGTERM (a supervisor, a
     # container stop) reaches it directly instead of leaving it running, orphaned.
-    os.chdir(ROOT)
+    os.chdir(root)
     os.execvp(cmd[0], cmd)
 
 
@@ -200,6 +203,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8888)
     p.add_argument("--ip", default="127.0.0.1")
     p.add_argument("--no-build", action="store_true", help="skip regenerating release/")
+    p.add_argument("--root-dir", default=None, help="serve this course folder instead of the "
+                   "repository's, as it is (no build): a copy made for trying things out, or for the "
+                   "browser tests")
     p.set_defaults(func=cmd_start)
 
     p = with_execution(with_topics(sub.add_parser(
