@@ -132,6 +132,54 @@ def cmd_validate(args) -> int:
     return status
 
 
+def cmd_grade(args) -> int:
+    """A learner's own grade: autograde a notebook copy with the hidden tests, in the sandbox
+    (torchcourse/selfgrade.py). Exit 0 with full marks, 1 otherwise."""
+    from .selfgrade import grade_notebook
+
+    status = 0
+    for notebook in args.notebooks:
+        print(f"grading {notebook} with the hidden tests, in the sandbox (your file is not changed)...",
+              flush=True)
+        result = grade_notebook(notebook)
+        print(result.table())
+        print(f"\n{result.topic}: {result.score:g} / {result.max_score:g} in {result.seconds:.0f} s")
+        status = status or int(result.score < result.max_score)
+    return status
+
+
+def cmd_feedback(args) -> int:
+    """nbgrader generate_feedback, with the hidden tests' code removed unless asked for."""
+    status = 0
+    for assignment in pipeline.check_topics(args.assignments):
+        cmd = [sys.executable, "-m", "nbgrader", "generate_feedback", assignment, "--force"]
+        cmd += [f"--student={args.student}"] if args.student else []
+        if args.show_hidden_tests:
+            cmd.append("--HideTestCode.show_hidden_tests=True")
+        status = status or subprocess.call(cmd, cwd=ROOT)
+    where = "feedback/<student>/<assignment>/<assignment>.html"
+    print(f"feedback written to {where}; hidden tests {'SHOWN' if args.show_hidden_tests else 'hidden'}, "
+          "every check's message and hint kept")
+    return status
+
+
+def cmd_report(args) -> int:
+    """The class report: item analysis, common mistakes, students to review (torchcourse/report.py)."""
+    from .report import write_reports
+
+    try:
+        written, reports, seconds = write_reports(ROOT, args.assignments or None, all_assignments=args.all,
+                                                  output=args.output)
+    except ValueError as err:
+        raise PipelineError(str(err)) from err
+    for report in reports:
+        print(f"{report.assignment}: {len(report.totals)} graded, {len(report.review)} to review")
+        for cell, failure in report.top_failures(3):
+            print(f"  {failure.count:4d} ({100 * failure.share:.0f} %) {cell}: {failure.label[:100]}")
+    print(f"wrote {len(written)} file(s) in {seconds:.1f} s, e.g. {written[0] if written else '-'}")
+    return 0
+
+
 def cmd_test(args) -> int:
     """pytest over tests/ and the published edition (nbval). ``--full`` ignores the evidence
     cache (tests/evidence.py); ``--shard K/N`` runs one share of the grading proof."""
@@ -252,6 +300,28 @@ def parser() -> argparse.ArgumentParser:
                        "autograde would, inside the sandbox")
     p.add_argument("notebooks", nargs="+", help="notebook files, e.g. release/01_tensors/01_tensors.ipynb")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("grade", help="grade your own notebook with the hidden tests, in the sandbox, "
+                       "and print the points and each failed check's message (the notebook is not changed)")
+    p.add_argument("notebooks", nargs="+", help="notebook files, e.g. release/05_gradient_descent/"
+                   "05_gradient_descent.ipynb")
+    p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("feedback", help="write feedback HTML for graded submissions: each check's "
+                       "outcome and message, without the hidden tests' code")
+    p.add_argument("assignments", nargs="*", help="assignment (topic) ids (default: all)")
+    p.add_argument("--student", help="only this student (nbgrader's pattern: an id, or e.g. 'a*')")
+    p.add_argument("--show-hidden-tests", action="store_true", help="include the hidden tests' code "
+                   "and tracebacks (nbgrader's own feedback; gives the tests away)")
+    p.set_defaults(func=cmd_feedback)
+
+    p = sub.add_parser("report", help="write the class report (HTML + CSV) after autograde: score "
+                       "distribution, pass rate and discrimination per cell, common mistakes, review")
+    p.add_argument("assignments", nargs="*", help="assignment (topic) ids (default: all graded)")
+    p.add_argument("--all", action="store_true", help="also the students x assignments heatmap "
+                   "(reports/course.html)")
+    p.add_argument("--output", default=None, help="folder for the files (default: reports/)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("export", help="write the grades CSV, with needs_review and review_reasons")
     p.add_argument("--to", default="grades.csv", help="output file (default grades.csv)")
