@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import random
 import statistics
 import sys
 import tempfile
@@ -40,6 +39,7 @@ import nbformat
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import adversarial  # noqa: E402
 import proof  # noqa: E402
+from synthetic_class import ATTACK, class_kinds  # noqa: E402
 from torchcourse import classroom, pipeline  # noqa: E402
 
 
@@ -53,20 +53,17 @@ def synthetic_class(topic: str, course: Path, students: int, seed: int,
     recorded fixtures (kind = fixture plan name: solutions, one mistake, alternatives,
     the untouched release) and, for the topic of the adversarial suite, ``adversarial_share``
     of the class submitting attacks from tests/adversarial.py that need no planted files
-    (kind = attack name)."""
+    (kind = ``attack--<name>``). Who submits what is drawn by tests/synthetic_class.py."""
     honest = proof.fixture_submissions(topic, course)
     release = nbformat.read(pipeline.release_path(topic, course), as_version=4)
     answers = proof.solution_answers(topic)
-    attacks = [a for a in adversarial.ATTACKS if a.plant is None] if topic == adversarial.TOPIC else []
-    rng = random.Random(f"{seed}-{topic}")
+    attacks = {a.name: a for a in adversarial.ATTACKS}
     chosen = {}
-    for i in range(students):
-        if attacks and rng.random() < adversarial_share:
-            attack = rng.choice(attacks)
-            chosen[f"student{i:03d}"] = (f"attack--{attack.name}", attack.build(release, answers))
+    for student, kind in class_kinds(topic, students, seed, adversarial_share).items():
+        if kind.startswith(ATTACK):
+            chosen[student] = (kind, attacks[kind[len(ATTACK):]].build(release, answers))
         else:
-            kind = rng.choice(sorted(honest))
-            chosen[f"student{i:03d}"] = (kind, honest[kind])
+            chosen[student] = (kind, honest[kind])
     return chosen
 
 

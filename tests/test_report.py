@@ -101,7 +101,7 @@ def test_the_report_names_the_injected_mistakes_with_their_true_counts(topic, gr
     rows = list(csv.DictReader(open(cls.course_root / "reports" / f"{topic}.csv")))
     assert {r["cell"] for r in rows} == set(by_cell)
     html = (cls.course_root / "reports" / f"{topic}.html").read_text()
-    assert html.count("data:image/png;base64,") == 2
+    assert html.count("data:image/png;base64,") == 1
     assert html_escape(top[0][1].label) in html
 
 
@@ -154,3 +154,18 @@ def test_the_catalogue_names_every_mistake_fixture():
         fixtures = {f"{f.exercise}/{f.slug}" for f in proof.fixtures(topic) if f.kind == "mistake"}
         assert named == fixtures, f"{topic}: catalogue and fixtures differ: {sorted(named ^ fixtures)}"
     assert json.loads(Path(report.CATALOGUE).read_text())["about"]
+
+
+def test_a_second_report_reads_only_the_notebooks_that_changed(graded, tmp_path, monkeypatch):
+    topic = "01_tensors"
+    cls = synthetic_class.build(tmp_path / "class", {topic: graded[topic].course_root}, 12, seed=2)
+    _, (first,), _ = report.write_reports(cls.course_root, [topic], workers=1)
+    read = []
+    original = report._read_notebook
+    monkeypatch.setattr(report, "_read_notebook", lambda path: read.append(path) or original(path))
+    _, (second,), _ = report.write_reports(cls.course_root, [topic], workers=1)
+    assert read == [] and second.cells == first.cells and second.review == first.review
+    notebook = next((cls.course_root / "autograded").glob(f"*/{topic}/{topic}.ipynb"))
+    notebook.write_bytes(notebook.read_bytes() + b"\n")  # a regrade rewrites the file
+    report.write_reports(cls.course_root, [topic], workers=1)
+    assert [p.name for p in read] == [f"{topic}.ipynb", f"{topic}.ipynb"]  # the source, then that one

@@ -206,11 +206,12 @@ def cmd_nbgrader(args) -> int:
 
 def cmd_benchmark(args) -> int:
     """Print papermill and autograde timings per notebook (benchmarks/timings.py), or with
-    `grading` first, serial vs parallel autograde of a synthetic class (benchmarks/grading.py)."""
+    `grading` first, serial vs parallel autograde of a synthetic class (benchmarks/grading.py), or with
+    `report` first, the class report on hundreds of students (benchmarks/report.py)."""
     rest = list(args.benchmark_args)
     script = "timings.py"
-    if rest[:1] == ["grading"]:
-        script, rest = "grading.py", rest[1:]
+    if rest[:1] in (["grading"], ["report"]):
+        script, rest = f"{rest[0]}.py", rest[1:]
     return subprocess.call([sys.executable, str(ROOT / "benchmarks" / script), *rest], cwd=ROOT)
 
 
@@ -333,7 +334,8 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_nbgrader)
 
     p = sub.add_parser("benchmark", help="print papermill and autograde times per notebook; "
-                       "`benchmark grading` compares serial and parallel autograde of a class")
+                       "`benchmark grading` compares serial and parallel autograde of a class; "
+                       "`benchmark report` times the class report on hundreds of students")
     p.add_argument("benchmark_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_benchmark)
 

@@ -23,8 +23,10 @@ self-contained HTML page (figures embedded as PNG) and a CSV:
 assignments heatmap of the share of marks, and each assignment's headline figures.
 
 The gradebook is read with one query through nbgrader's own models, so SQLite and
-PostgreSQL both work; each autograded notebook is read once, and the
-assignments are analysed in parallel, one process per core.
+PostgreSQL both work; the assignments are analysed in parallel, one process
+per core, and what was read of each autograded notebook is kept in
+``reports/.cache/`` so that the next report reads only the notebooks that
+changed (a change to the review code or the source notebook empties it).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from __future__ import annotations
 import base64
 import csv
 import dataclasses
+import hashlib
 import html
 import io
 import json
@@ -43,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .course import assignment_path, db_url
+from .course import assignment_path, db_url, step_folder
 from .records import load_records
 
 #: The recorded mistakes, by topic, test cell and failure (see the module docstring).
@@ -189,29 +192,71 @@ def _with_several_notebooks(rows) -> set[str]:
 
 
 def _read_notebook(path: Path):
-    import nbformat
+    """The notebook at ``path`` as a NotebookNode, without nbformat's (slow) validation."""
+    from nbformat import NotebookNode
     from nbformat.v4.rwbase import rejoin_lines
 
-    return rejoin_lines(nbformat.from_dict(json.loads(path.read_bytes())))
+    return rejoin_lines(json.loads(path.read_bytes(), object_hook=NotebookNode))
+
+
+#: The code whose results :func:`examine_notebooks` caches: a change to it empties the cache.
+_EXAMINERS = ("report.py", "integrity.py", "kernel_check.py", "markers.py", "grading.py")
+
+
+def _cache_key(source_paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in [Path(__file__).with_name(n) for n in _EXAMINERS] + list(source_paths):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def examine_notebooks(course_root: Path, assignment: str, students: list[str], *,
-                      several: bool = False) -> dict[str, tuple[dict, list]]:
+                      several: bool = False, cache: Path | None = None) -> dict[str, tuple[dict, list]]:
     """``{student: ({cell: Failure}, [review reason, ...])}`` from the autograded notebooks
-    (a student without one gets nothing)."""
+    (a student without one gets nothing).
+
+    With ``cache`` (a JSON file), a notebook whose size and modification time are those
+    recorded there, under the same source notebook and review code, is not read again."""
     from .integrity import review_reasons
 
+    sources = sorted(assignment_path(course_root, "source", ".", assignment).glob("*.ipynb"))
+    key = _cache_key(sources)
+    old = {}
+    if cache is not None and cache.is_file():
+        try:
+            data = json.loads(cache.read_text())
+            old = data["notebooks"] if data.get("key") == key else {}
+        except (ValueError, KeyError):
+            old = {}
+    new: dict[str, list] = {}
     found: dict[str, tuple[dict, list]] = {s: ({}, []) for s in students}
-    for source_path in sorted(assignment_path(course_root, "source", ".", assignment).glob("*.ipynb")):
+    autograded = step_folder(course_root, "autograded")
+    for source_path in sources:
         prefix = f"{source_path.name}:" if several else ""
-        source = _read_notebook(source_path)
+        source = None
         for student in students:
-            path = assignment_path(course_root, "autograded", student, assignment) / source_path.name
-            if not path.is_file():
+            path = autograded / student / assignment / source_path.name
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
                 continue
-            nb = _read_notebook(path)
-            found[student][0].update({prefix + cell: f for cell, f in failures_in(nb).items()})
-            found[student][1].extend(prefix.replace(":", ": ") + r for r in review_reasons(nb, source))
+            name = f"{student}/{source_path.name}"
+            stamp = [stat.st_size, stat.st_mtime_ns]
+            if name in old and old[name][0] == stamp:
+                failures, reasons = old[name][1], old[name][2]
+            else:
+                source = source if source is not None else _read_notebook(source_path)
+                nb = _read_notebook(path)
+                failures = [[cell, f.head, f.hint] for cell, f in failures_in(nb).items()]
+                reasons = review_reasons(nb, source)
+            new[name] = [stamp, failures, reasons]
+            found[student][0].update({prefix + cell: Failure(head, hint) for cell, head, hint in failures})
+            found[student][1].extend(prefix.replace(":", ": ") + r for r in reasons)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(cache.name + f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "notebooks": new}))
+        os.replace(tmp, cache)
     return found
 
 
@@ -298,7 +343,7 @@ def discrimination(item: np.ndarray, rest: np.ndarray) -> float | None:
 
 
 def analyse(course_root: Path, assignment: str, grades: Grades,
-            catalogue: dict | None = None) -> AssignmentReport:
+            catalogue: dict | None = None, cache: Path | None = None) -> AssignmentReport:
     """The :class:`AssignmentReport` of ``assignment`` from its ``grades`` and notebooks."""
     start = time.perf_counter()
     catalogue = load_catalogue() if catalogue is None else catalogue
@@ -307,7 +352,7 @@ def analyse(course_root: Path, assignment: str, grades: Grades,
     order = [c for c in cell_order(course_root, assignment) if c in grades.max_scores]
     order += sorted(set(grades.max_scores) - set(order))
     several = any(":" in c for c in order)
-    examined = examine_notebooks(course_root, assignment, students, several=several)
+    examined = examine_notebooks(course_root, assignment, students, several=several, cache=cache)
 
     matrix = np.array([[grades.scores[s].get(c, 0.0) for c in order] for s in students]).reshape(
         len(students), len(order))
@@ -352,7 +397,7 @@ def _png(fig) -> str:
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=90)
     plt.close(fig)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
@@ -366,28 +411,26 @@ def _pyplot():
     return plt
 
 
-def score_histogram(report: AssignmentReport) -> str:
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6, 2.8))
-    scores = list(report.totals.values())
-    bins = np.linspace(0, max(report.max_score, 1), min(21, int(report.max_score) + 2 if report.max_score else 2))
-    ax.hist(scores, bins=bins, color="#4c72b0", edgecolor="white")
-    ax.set_xlabel(f"score (out of {report.max_score:g})")
-    ax.set_ylabel("students")
-    ax.set_title(f"{report.assignment}: score distribution ({len(scores)} graded)")
-    return _png(fig)
-
-
-def pass_rate_chart(report: AssignmentReport) -> str:
+def assignment_figure(report: AssignmentReport) -> str:
+    """The score distribution (left) and the pass rate of each graded cell (right), as one PNG."""
     plt = _pyplot()
     names = [c.name for c in report.cells]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, max(2.8, 0.28 * len(names) + 1)),
+                                      gridspec_kw={"width_ratios": [1, 1.3]})
+    scores = list(report.totals.values())
+    top = max(report.max_score, 1)
+    left.hist(scores, bins=np.linspace(0, top, min(21, int(top) + 2)), color="#4c72b0", edgecolor="white")
+    left.set_xlabel(f"score (out of {report.max_score:g})")
+    left.set_ylabel("students")
+    left.set_title(f"score distribution ({len(scores)} graded)")
     rates = [100 * c.pass_rate for c in report.cells]
-    fig, ax = plt.subplots(figsize=(6, 0.3 * len(names) + 1))
     colours = ["#c44e52" if r < 50 else "#dd8452" if r < 80 else "#55a868" for r in rates]
-    ax.barh(names[::-1], rates[::-1], color=colours[::-1])
-    ax.set_xlim(0, 100)
-    ax.set_xlabel("% of graded students with full marks")
-    ax.set_title("pass rate per graded cell")
+    right.barh(names[::-1], rates[::-1], color=colours[::-1])
+    right.set_xlim(0, 100)
+    right.set_xlabel("% of graded students with full marks")
+    right.set_title("pass rate per graded cell")
+    right.tick_params(axis="y", labelsize=8)
+    fig.subplots_adjust(left=0.06, right=0.98, wspace=0.55, bottom=0.15)
     return _png(fig)
 
 
@@ -415,6 +458,7 @@ def heatmap(reports: list[AssignmentReport]) -> str:
         ax.set_ylabel(f"{len(students)} students, best first")
     fig.colorbar(image, ax=ax, fraction=0.04, label="share of the marks (grey: not graded)")
     ax.set_title("students x assignments")
+    fig.tight_layout()
     return _png(fig)
 
 
@@ -449,9 +493,8 @@ def assignment_html(report: AssignmentReport, top: int = 5) -> str:
            f"<p>{n} graded, {len(report.not_graded)} not graded; mean {totals.mean():.1f} / "
            f"{report.max_score:g}, median {np.median(totals):.1f}; "
            f"{len(report.review)} need review.</p>",
-           f'<div class="figures"><img alt="score distribution of {e(report.assignment)}" '
-           f'src="{score_histogram(report)}"><img alt="pass rate per cell of {e(report.assignment)}" '
-           f'src="{pass_rate_chart(report)}"></div>']
+           f'<div class="figures"><img alt="score distribution and pass rate per cell of '
+           f'{e(report.assignment)}" src="{assignment_figure(report)}"></div>']
     common = report.top_failures(top)
     if common:
         out.append("<h3>Most common mistakes</h3><table><tr><th>students</th><th>cell</th>"
@@ -547,7 +590,7 @@ def write_reports(course_root: Path, assignments: list[str] | None = None, *, al
         raise ValueError(f"no assignment {', '.join(missing)} in the gradebook; its assignments: "
                          f"{', '.join(sorted(grades)) or 'none'}. Run ./course autograde first.")
     catalogue = load_catalogue() if catalogue is None else catalogue
-    jobs = [(course_root, a, grades[a], catalogue) for a in names]
+    jobs = [(course_root, a, grades[a], catalogue, output / ".cache" / f"{a}.json") for a in names]
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     _pyplot()  # imported once, before the pool forks
     if workers == 1:
