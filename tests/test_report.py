@@ -169,3 +169,30 @@ def test_a_second_report_reads_only_the_notebooks_that_changed(graded, tmp_path,
     notebook.write_bytes(notebook.read_bytes() + b"\n")  # a regrade rewrites the file
     report.write_reports(cls.course_root, [topic], workers=1)
     assert [p.name for p in read] == [f"{topic}.ipynb", f"{topic}.ipynb"]  # the source, then that one
+
+
+def test_the_report_reads_a_postgresql_gradebook_the_same(graded, postgres_server, tmp_path):
+    import sqlalchemy as sa
+
+    from torchcourse.gradebook import create_gradebook
+
+    topic = "05_gradient_descent"
+    cls = synthetic_class.build(tmp_path / "class", {topic: graded[topic].course_root}, 20, seed=3)
+    url = postgres_server.createdb("report")
+    create_gradebook(url, "pytorch-fundamentals")
+    source, target = sa.create_engine(f"sqlite:///{cls.course_root / 'gradebook.db'}"), sa.create_engine(url)
+    tables = sa.MetaData()
+    tables.reflect(target)
+    with source.connect() as src, target.begin() as dst:
+        for table in tables.sorted_tables:  # parents first, for the foreign keys
+            if table.name != "alembic_version":
+                rows = [dict(r._mapping) for r in src.execute(sa.select(sa.table(table.name, *[
+                    sa.column(c.name) for c in table.columns])))]
+                dst.execute(table.delete())
+                if rows:
+                    dst.execute(table.insert(), rows)
+    target.dispose()
+    _, (from_sqlite,), _ = report.write_reports(cls.course_root, [topic], workers=1)
+    _, (from_postgres,), _ = report.write_reports(cls.course_root, [topic], workers=1, url=url,
+                                                  output=tmp_path / "pg")
+    assert from_postgres.totals == from_sqlite.totals and from_postgres.cells == from_sqlite.cells
