@@ -33,7 +33,8 @@ def student_of(fixture: proof.Fixture) -> str:
 
 
 def topic_entries(graded: proof.GradedCourse) -> dict[str, list[dict]]:
-    """``{test cell: [{key, message, hint, mistakes}]}`` for one graded proof course, sorted."""
+    """``{test cell: [{key, mistakes}]}`` for one graded proof course, sorted. The key is the
+    check's first line, its numbers masked (they can be measured), and its hint."""
     cells: dict[str, dict[str, dict]] = {}
     for fixture in proof.fixtures(graded.topic):
         if fixture.kind != "mistake":
@@ -45,8 +46,7 @@ def topic_entries(graded: proof.GradedCourse) -> dict[str, list[dict]]:
                 continue
             failure = found.get(cell, NO_MESSAGE)
             entry = cells.setdefault(cell, {}).setdefault(
-                failure.key, {"key": failure.key, "message": failure.head, "hint": failure.hint,
-                              "mistakes": []})
+                failure.key, {"key": failure.key, "mistakes": []})
             entry["mistakes"].append({"exercise": fixture.exercise, "slug": fixture.slug,
                                       "headline": fixture.headline, "description": fixture.description})
     return {cell: sorted(by_key.values(), key=lambda e: e["key"]) for cell, by_key in sorted(cells.items())}

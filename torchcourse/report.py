@@ -39,6 +39,7 @@ import html
 import io
 import json
 import os
+import re
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -67,7 +68,8 @@ class Failure:
 
     ``head`` is the first line of the error (for a course check, what was wrong:
     ``"answer_w has the wrong value"``); ``hint`` the text of its ``hint:`` line, or
-    ``""``. Failures with the same ``key`` are the same failure.
+    ``""``. Failures with the same ``key`` are the same failure: the key ignores the
+    numbers in ``head``, which can be measured ("returned 0.0314 s").
     """
 
     head: str
@@ -75,7 +77,7 @@ class Failure:
 
     @property
     def key(self) -> str:
-        return f"{self.head}\n{self.hint}"
+        return f"{_NUMBER.sub('#', self.head)}\n{self.hint}"
 
     @property
     def not_answered(self) -> bool:
@@ -83,6 +85,8 @@ class Failure:
         course's checks say "f(...) is not written yet" or "answer_x is still ...")."""
         return self.head.endswith(" is not written yet") or " is still ..." in self.head
 
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 
 #: A graded cell scored below full marks without an error to say why (partial credit,
 #: or output removed).
