@@ -215,6 +215,12 @@ def cmd_benchmark(args) -> int:
     return subprocess.call([sys.executable, str(ROOT / "benchmarks" / script), *rest], cwd=ROOT)
 
 
+def cmd_screenshots(args) -> int:
+    """The README's screenshots of the lab and the class report, by Chromium (docs/screenshots.py)."""
+    return subprocess.call([sys.executable, str(ROOT / "docs" / "screenshots.py"), *args.screenshot_args],
+                           cwd=ROOT)
+
+
 def cmd_start(args) -> int:
     """Build the student versions, then serve the course in JupyterLab (which replaces this process)."""
     root = Path(args.root_dir).resolve() if args.root_dir else ROOT
@@ -339,6 +345,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("benchmark_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_benchmark)
 
+    p = sub.add_parser("screenshots", help="regenerate the README's screenshots (docs/images/) "
+                       "with Chromium: the lab, and the class report of a synthetic class")
+    p.add_argument("screenshot_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_screenshots)
+
     p = sub.add_parser("test", help="run the full test suite (what CI runs)")
     p.add_argument("--full", action="store_true", help="grade everything again, ignoring the "
                    "evidence cache of graded courses")
@@ -353,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     top = parser()
     args, extra = top.parse_known_args(argv)
     passthrough = {"test": "pytest_args", "nbgrader": "nbgrader_args", "benchmark": "benchmark_args",
-                   "fixtures": "fixtures_args"}
+                   "fixtures": "fixtures_args", "screenshots": "screenshot_args"}
     if extra and args.command not in passthrough:
         top.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command in passthrough:  # options such as -k or --force go to the wrapped tool
