@@ -10,13 +10,7 @@ import urllib.request
 
 import pytest
 
-from torchcourse import pipeline
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from torchcourse import browser, pipeline
 
 
 def get(url: str, token: str) -> tuple[int, str]:
@@ -26,7 +20,7 @@ def get(url: str, token: str) -> tuple[int, str]:
 
 
 def test_course_start_serves_jupyterlab_with_formgrader(tmp_path):
-    port, token = free_port(), "course-test-token"
+    port, token = browser.free_port(), "course-test-token"
     env = dict(os.environ, JUPYTER_TOKEN=token, JUPYTER_RUNTIME_DIR=str(tmp_path))
     server = subprocess.Popen([sys.executable, "-m", "torchcourse.cli", "start", "--no-build",
                                "--port", str(port)], cwd=pipeline.ROOT, env=env,
@@ -48,10 +42,6 @@ def test_course_start_serves_jupyterlab_with_formgrader(tmp_path):
         code, listing = get(f"http://127.0.0.1:{port}/api/contents/release", token)
         assert {item["name"] for item in json.loads(listing)["content"]} >= set(pipeline.topics())
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        browser.stop(server)
     with socket.socket() as sock:  # stopping `./course start` stops JupyterLab, not just the CLI
         assert sock.connect_ex(("127.0.0.1", port)) != 0, "JupyterLab still listens: it was orphaned"

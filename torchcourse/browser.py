@@ -127,12 +127,17 @@ def serve(course_dir: Path | str, timeout: float = 120):
             _wait_for_status(lab, server, timeout)
             yield lab
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
+
+
+def stop(server: subprocess.Popen, grace: float = 15) -> None:
+    """Stop a server process: SIGTERM, then SIGKILL if it has not exited after ``grace`` s."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def _wait_for_status(lab: Lab, server: subprocess.Popen, timeout: float) -> None:
