@@ -196,3 +196,16 @@ def test_the_report_reads_a_postgresql_gradebook_the_same(graded, postgres_serve
     _, (from_postgres,), _ = report.write_reports(cls.course_root, [topic], workers=1, url=url,
                                                   output=tmp_path / "pg")
     assert from_postgres.totals == from_sqlite.totals and from_postgres.cells == from_sqlite.cells
+
+
+def test_report_before_grading_says_what_to_do(tmp_path):
+    from torchcourse.course import copy_course
+    from torchcourse.gradebook import create_gradebook
+
+    course = copy_course(pipeline.ROOT, tmp_path / "course", ["01_tensors"])
+    with pytest.raises(ValueError, match="no gradebook at .*: grade the class first"):
+        report.write_reports(course)
+    assert not (course / "gradebook.db").exists(), "reading must not create a gradebook"
+    create_gradebook(f"sqlite:///{course / 'gradebook.db'}")
+    with pytest.raises(ValueError, match="no graded submission in the gradebook yet"):
+        report.write_reports(course, all_assignments=True)

@@ -587,8 +587,18 @@ def write_reports(course_root: Path, assignments: list[str] | None = None, *, al
     course_root = Path(course_root)
     output = Path(output) if output else course_root / REPORTS
     output.mkdir(parents=True, exist_ok=True)
-    grades = read_gradebook(url or db_url(course_root), None if all_assignments else assignments)
-    names = sorted(grades) if all_assignments or not assignments else [a for a in assignments if a in grades]
+    url = url or db_url(course_root)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+        raise ValueError(f"no gradebook at {url[len('sqlite:///'):]}: grade the class first "
+                         "(./course autograde <assignment>)")
+    grades = read_gradebook(url, None if all_assignments else assignments)
+    if all_assignments or not assignments:  # every assignment that has grades
+        names = sorted(a for a in grades if grades[a].scores or load_records(course_root, a))
+        if not names:
+            raise ValueError("no graded submission in the gradebook yet: run ./course autograde "
+                             "<assignment> first")
+    else:
+        names = [a for a in assignments if a in grades]
     missing = [a for a in (assignments or []) if a not in grades]
     if missing:
         raise ValueError(f"no assignment {', '.join(missing)} in the gradebook; its assignments: "
