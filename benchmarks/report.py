@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import mistake_catalogue  # noqa: E402
 import proof  # noqa: E402
 import synthetic_class  # noqa: E402
 from torchcourse import pipeline, report  # noqa: E402
@@ -64,7 +65,7 @@ def main(argv=None) -> int:
         for rep in reports:
             injected = Counter(k for k in cls.kinds[rep.assignment].values() if k.startswith("mistake--"))
             for cell, f in rep.top_failures(2):
-                slugs = [f"mistake--{m['exercise']}--{'headline_' if m['headline'] else ''}{m['slug']}"
+                slugs = [mistake_catalogue.student_id(m["exercise"], m["slug"], m["headline"])
                          for m in f.mistakes]
                 truth = sum(injected[s] for s in slugs)
                 honest = sum(1 for s in f.students

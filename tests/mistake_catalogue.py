@@ -26,10 +26,13 @@ from torchcourse import pipeline
 from torchcourse.report import CATALOGUE, NO_MESSAGE, failures_in
 
 
-def student_of(fixture: proof.Fixture) -> str:
+def student_id(exercise: str, slug: str, headline: bool) -> str:
     """The grading proof's student id for a mistake fixture (see proof.fixture_plan)."""
-    slug = f"headline_{fixture.slug}" if fixture.headline else fixture.slug
-    return f"mistake--{fixture.exercise}--{slug}"
+    return f"mistake--{exercise}--{'headline_' if headline else ''}{slug}"
+
+
+def student_of(fixture: proof.Fixture) -> str:
+    return student_id(fixture.exercise, fixture.slug, fixture.headline)
 
 
 def topic_entries(graded: proof.GradedCourse) -> dict[str, list[dict]]:

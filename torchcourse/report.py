@@ -47,6 +47,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .authoring import _is_tests
 from .course import assignment_path, db_url, step_folder
 from .records import load_records
 
@@ -103,23 +104,22 @@ def failure_of(output: dict) -> Failure:
     return Failure(head, hint)
 
 
-def _is_test_cell(cell: dict) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.get("cell_type") == "code"
-
-
-def failures_in(nb: dict) -> dict[str, Failure]:
-    """``{grade id: Failure}`` for every test cell of an autograded notebook that shows an error.
-
-    ``nb`` is the notebook as JSON (a dict, or an ``nbformat.NotebookNode``)."""
+def error_outputs(nb) -> dict:
+    """``{grade id: first error output}`` for every test cell of an autograded notebook
+    (an ``nbformat.NotebookNode``) that shows an error."""
     found = {}
-    for cell in nb.get("cells", []):
-        if not _is_test_cell(cell):
+    for cell in nb.cells:
+        if not _is_tests(cell):
             continue
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if errors:
-            found[cell["metadata"]["nbgrader"]["grade_id"]] = failure_of(errors[0])
+            found[cell.metadata["nbgrader"]["grade_id"]] = errors[0]
     return found
+
+
+def failures_in(nb) -> dict[str, Failure]:
+    """``{grade id: Failure}`` for every test cell of an autograded notebook that shows an error."""
+    return {cell: failure_of(output) for cell, output in error_outputs(nb).items()}
 
 
 def load_catalogue(path: Path = CATALOGUE) -> dict[str, dict[str, dict[str, list[dict]]]]:
@@ -204,7 +204,7 @@ def _read_notebook(path: Path):
 
 
 #: The code whose results :func:`examine_notebooks` caches: a change to it empties the cache.
-_EXAMINERS = ("report.py", "integrity.py", "kernel_check.py", "markers.py", "grading.py")
+_EXAMINERS = ("report.py", "authoring.py", "integrity.py", "kernel_check.py", "markers.py", "grading.py")
 
 
 def _cache_key(source_paths: list[Path]) -> str:
@@ -325,7 +325,7 @@ class AssignmentReport:
     cells: list[CellAnalysis]
     review: dict[str, list[str]]  # student -> reasons, for those who need review
     not_graded: dict[str, str]  # student -> crashed/rejected: reason
-    seconds: float = 0.0
+    seconds: float = 0.0  # analysis and HTML, set by write_reports
 
     @property
     def students(self) -> list[str]:
@@ -349,7 +349,6 @@ def discrimination(item: np.ndarray, rest: np.ndarray) -> float | None:
 def analyse(course_root: Path, assignment: str, grades: Grades,
             catalogue: dict | None = None, cache: Path | None = None) -> AssignmentReport:
     """The :class:`AssignmentReport` of ``assignment`` from its ``grades`` and notebooks."""
-    start = time.perf_counter()
     catalogue = load_catalogue() if catalogue is None else catalogue
     known = catalogue.get(assignment, {})
     students = sorted(grades.scores)
@@ -390,8 +389,7 @@ def analyse(course_root: Path, assignment: str, grades: Grades,
         if reasons:
             review[student] = reasons
     return AssignmentReport(assignment, {s: float(t) for s, t in zip(students, totals)},
-                            float(maxima.sum()), cells, dict(sorted(review.items())), not_graded,
-                            time.perf_counter() - start)
+                            float(maxima.sum()), cells, dict(sorted(review.items())), not_graded)
 
 
 # ---------------------------------------------------------------- figures
@@ -438,10 +436,15 @@ def assignment_figure(report: AssignmentReport) -> str:
     return _png(fig)
 
 
+def _everyone(reports: list[AssignmentReport]) -> list[str]:
+    """Every student of the reports, graded or not, sorted."""
+    return sorted({s for r in reports for s in [*r.totals, *r.not_graded]})
+
+
 def heatmap(reports: list[AssignmentReport]) -> str:
     """Students (rows, best first) x assignments: the share of marks, grey where not graded."""
     plt = _pyplot()
-    students = sorted({s for r in reports for s in r.totals} | {s for r in reports for s in r.not_graded})
+    students = _everyone(reports)
     shares = np.full((len(students), len(reports)), np.nan)
     for j, r in enumerate(reports):
         for i, s in enumerate(students):
@@ -643,10 +646,9 @@ def write_course_summary(reports: list[AssignmentReport], output: Path, seconds:
     html_path = output / "course.html"
     html_path.write_text(page("Class report: all assignments", body, seconds))
     csv_path = output / "course.csv"
-    students = sorted({s for r in reports for s in r.totals} | {s for r in reports for s in r.not_graded})
     with open(csv_path, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["student", *[r.assignment for r in reports]])
-        for s in students:
+        for s in _everyone(reports):
             writer.writerow([s, *[r.totals.get(s, "") for r in reports]])
     return [html_path, csv_path]

@@ -25,6 +25,7 @@ import nbformat
 
 from . import pipeline
 from .course import CourseError, assignment_path, copy_course
+from .report import error_outputs
 
 #: The student id the scratch course grades the learner's notebook as.
 LEARNER = "me"
@@ -159,12 +160,7 @@ def grade_notebook(notebook: Path | str, root: Path = pipeline.ROOT) -> SelfGrad
         if saved is not None:
             os.environ["NBGRADER_DB_URL"] = saved
         shutil.rmtree(scratch, ignore_errors=True)
-    messages = {}
-    for cell in graded.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        if grade_id and errors:
-            messages[grade_id] = _message(errors[0])
+    messages = {cell: _message(output) for cell, output in error_outputs(graded).items()}
     order = [c.metadata["nbgrader"]["grade_id"] for c in graded.cells
              if c.metadata.get("nbgrader", {}).get("grade") and c.metadata["nbgrader"]["grade_id"] in scores]
     cells = []
